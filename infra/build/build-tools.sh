@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Builds the real services Sluice is tested against, once per version, into a cache:
+#   etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kubectl, kwok, helm, kustomize.
+# A second run finds every stamp and returns in well under a second.
+# usage: infra/build/build-tools.sh            (prints the bin directory on the last line)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=versions.env
+source "$here/versions.env"
+cache=${SLUICE_CACHE:-$HOME/.cache/sluice}
+bin="$cache/bin"
+mkdir -p "$bin"
+
+need() { # need <command> <what to install>
+  command -v "$1" >/dev/null 2>&1 || { echo "sluice: '$1' not found. Install $2, then run again." >&2; exit 1; }
+}
+need go "Go 1.26 or newer (https://go.dev/dl)"
+need git "git"
+go_minor=$(go env GOVERSION | sed -E 's/^go1\.([0-9]+).*/\1/')
+[ "$go_minor" -ge 26 ] || { echo "sluice: Go $(go env GOVERSION) is too old; install Go 1.26 or newer." >&2; exit 1; }
+
+export CGO_ENABLED=0 GOTOOLCHAIN=local GOFLAGS=-buildvcs=false
+log() { echo "[build-tools] $*" >&2; }
+
+# built <name> <version>: true when that version is already in the cache
+built() { [ -f "$bin/.$1-$2" ]; }
+stamp() { touch "$bin/.$1-$2"; }
+
+timed() { # timed <name> <command...>
+  local start=$SECONDS
+  log "building $1 (first time only; this can take several minutes)..."
+  "${@:2}"
+  log "built $1 in $((SECONDS - start))s"
+}
+
+if ! built kube "$KUBERNETES_VERSION"; then
+  minor=${KUBERNETES_VERSION#*.}; minor=${minor%%.*}
+  ldflags="-s -w -X k8s.io/component-base/version.gitVersion=v$KUBERNETES_VERSION \
+-X k8s.io/component-base/version.gitMajor=1 -X k8s.io/component-base/version.gitMinor=$minor \
+-X k8s.io/component-base/version.gitTreeState=clean \
+-X k8s.io/component-base/version.buildDate=1970-01-01T00:00:00Z"
+  timed "kubernetes v$KUBERNETES_VERSION (kube-apiserver, kube-controller-manager, kube-scheduler, kubectl)" \
+    bash -c "cd '$here/kube' && go build -trimpath -ldflags '$ldflags' -o '$bin/' \
+      k8s.io/kubernetes/cmd/kube-apiserver k8s.io/kubernetes/cmd/kube-controller-manager \
+      k8s.io/kubernetes/cmd/kube-scheduler k8s.io/kubernetes/cmd/kubectl"
+  stamp kube "$KUBERNETES_VERSION"
+fi
+
+if ! built etcd "$ETCD_VERSION"; then
+  timed "etcd v$ETCD_VERSION" bash -c "cd '$here/etcd' && go build -trimpath -ldflags '-s -w' -o '$bin/etcd' go.etcd.io/etcd/server/v3"
+  stamp etcd "$ETCD_VERSION"
+fi
+
+go_install() { # go_install <name> <version> <package@version>
+  built "$1" "$2" && return 0
+  timed "$1 v$2" env GOBIN="$bin" go install -trimpath -ldflags '-s -w' "$3"
+  stamp "$1" "$2"
+}
+go_install kwok "$KWOK_VERSION" "sigs.k8s.io/kwok/cmd/kwok@v$KWOK_VERSION"
+go_install helm "$HELM_VERSION" "helm.sh/helm/v3/cmd/helm@v$HELM_VERSION"
+go_install kustomize "$KUSTOMIZE_VERSION" "sigs.k8s.io/kustomize/kustomize/v5@v$KUSTOMIZE_VERSION"
+
+echo "$bin"

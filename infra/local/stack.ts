@@ -1,0 +1,80 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startCluster, type ClusterInfo } from './cluster.js';
+import { startGitServer, type BasicAuth } from './git-server.js';
+import { startMoto } from './moto.js';
+import type { ManagedProcess } from './process.js';
+import { ensureTools, type ToolPaths } from './tools.js';
+
+/** Everything a test or a local run needs to reach the running stack. Serialised to `stack.json`. */
+export interface StackInfo {
+  runDir: string;
+  aws: { endpoint: string; region: string; accessKeyId: string; secretAccessKey: string };
+  kube: ClusterInfo;
+  git: { url: string; root: string; auth?: BasicAuth };
+  tools: ToolPaths;
+}
+
+export interface LocalStack {
+  info: StackInfo;
+  /** Path of the JSON file holding `info`; tests find it through SLUICE_STACK. */
+  file: string;
+  stop(): Promise<void>;
+}
+
+export interface StackOptions {
+  /** Put the git server behind basic auth. */
+  gitAuth?: BasicAuth;
+  onProgress?: (message: string) => void;
+  /** Keep logs and data after stop (also SLUICE_KEEP_RUN=1). */
+  keepRunDir?: boolean;
+}
+
+/** Builds what is missing, then starts moto, the Kubernetes control plane with kwok, and the git server. */
+export async function startStack(options: StackOptions = {}): Promise<LocalStack> {
+  const progress = options.onProgress ?? ((message: string) => console.error(`[stack] ${message}`));
+  const started = Date.now();
+  const tools = ensureTools();
+  const runDir = mkdtempSync(join(tmpdir(), 'sluice-'));
+  const gitRoot = join(runDir, 'git');
+  mkdirSync(gitRoot);
+
+  const processes: ManagedProcess[] = [];
+  const stopAll = () => Promise.all(processes.map((p) => p.stop()));
+  try {
+    const [motoResult, clusterResult] = await Promise.allSettled([startMoto(runDir, progress), startCluster(runDir, progress)]);
+    if (motoResult.status === 'fulfilled') processes.push(motoResult.value.process);
+    if (clusterResult.status === 'fulfilled') processes.push(...clusterResult.value.processes);
+    if (motoResult.status === 'rejected') throw motoResult.reason;
+    if (clusterResult.status === 'rejected') throw clusterResult.reason;
+    const [moto, cluster] = [motoResult.value, clusterResult.value];
+    progress(`moto_server ready at ${moto.endpoint}`);
+    const git = await startGitServer(gitRoot, options.gitAuth);
+    progress(`git smart-HTTP server at ${git.url}`);
+
+    const info: StackInfo = {
+      runDir,
+      aws: { endpoint: moto.endpoint, region: 'us-east-1', accessKeyId: 'testing', secretAccessKey: 'testing' },
+      kube: cluster.info,
+      git: { url: git.url, root: gitRoot, auth: options.gitAuth },
+      tools,
+    };
+    const file = join(runDir, 'stack.json');
+    writeFileSync(file, JSON.stringify(info, null, 2), { mode: 0o600 });
+    progress(`stack up in ${((Date.now() - started) / 1000).toFixed(1)} s (logs in ${runDir})`);
+
+    return {
+      info,
+      file,
+      async stop() {
+        await git.close();
+        await stopAll();
+        if (!options.keepRunDir && !process.env.SLUICE_KEEP_RUN) rmSync(runDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

@@ -1,0 +1,13 @@
+import { resetMoto } from '../../infra/local/moto.js';
+import { stack } from './stack.js';
+
+/** Client configuration pointing an AWS SDK v3 client at the stack's moto_server. */
+export function awsConfig() {
+  const { endpoint, region, accessKeyId, secretAccessKey } = stack.aws;
+  return { endpoint, region, credentials: { accessKeyId, secretAccessKey } };
+}
+
+/** Empties moto: call in a file's `before` so each test file starts with no queues, tables or secrets. */
+export function resetAws(): Promise<void> {
+  return resetMoto(stack.aws.endpoint);
+}

@@ -1,0 +1,73 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { stack } from './stack.js';
+
+const identity = {
+  GIT_AUTHOR_NAME: 'Sluice Test', GIT_AUTHOR_EMAIL: 'test@sluice.invalid',
+  GIT_COMMITTER_NAME: 'Sluice Test', GIT_COMMITTER_EMAIL: 'test@sluice.invalid',
+};
+
+export function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'init.defaultBranch=main', '-c', 'advice.detachedHead=false', ...args], {
+    cwd, env: { ...process.env, ...identity }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
+  }).trim();
+}
+
+/** File contents by path; `null` deletes the file. */
+export type FileChanges = Record<string, string | null>;
+
+/** A repository served by the stack's git server, with a work tree to commit from. */
+export interface TestRepo {
+  name: string;
+  /** Smart-HTTP clone URL. */
+  url: string;
+  bareDir: string;
+  workDir: string;
+  /** Writes the files, commits, pushes to `branch` (default main) and returns the new sha. */
+  commit(files: FileChanges, message?: string, branch?: string): string;
+  tag(name: string, ref?: string): void;
+  head(branch?: string): string;
+}
+
+/** Creates a bare repo under the git server's root and an initial commit with `files`. */
+export function createRepo(files: FileChanges, prefix = 'repo'): TestRepo {
+  const name = `${prefix}-${randomBytes(4).toString('hex')}.git`;
+  const bareDir = join(stack.git.root, name);
+  const workDir = join(stack.runDir, 'work', name);
+  mkdirSync(bareDir, { recursive: true });
+  mkdirSync(workDir, { recursive: true });
+  git(bareDir, 'init', '--bare', '--quiet');
+  git(workDir, 'init', '--quiet');
+  git(workDir, 'remote', 'add', 'origin', bareDir);
+
+  const repo: TestRepo = {
+    name, url: `${stack.git.url}/${name}`, bareDir, workDir,
+    commit(changes, message = 'change', branch = 'main') {
+      const current = git(workDir, 'branch', '--show-current');
+      if (current !== branch) git(workDir, 'checkout', '--quiet', '-B', branch);
+      for (const [path, content] of Object.entries(changes)) {
+        const target = join(workDir, path);
+        if (content === null) rmSync(target, { force: true, recursive: true });
+        else {
+          mkdirSync(dirname(target), { recursive: true });
+          writeFileSync(target, content);
+        }
+      }
+      git(workDir, 'add', '--all');
+      git(workDir, 'commit', '--quiet', '--allow-empty', '-m', message);
+      git(workDir, 'push', '--quiet', '--force', 'origin', `HEAD:refs/heads/${branch}`);
+      return git(workDir, 'rev-parse', 'HEAD');
+    },
+    tag(tagName, ref = 'HEAD') {
+      git(workDir, 'tag', '--force', tagName, ref);
+      git(workDir, 'push', '--quiet', '--force', 'origin', `refs/tags/${tagName}`);
+    },
+    head(branch = 'main') {
+      return git(bareDir, 'rev-parse', `refs/heads/${branch}`);
+    },
+  };
+  repo.commit(files, 'initial commit');
+  return repo;
+}

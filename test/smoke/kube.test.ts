@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { freshNamespace, kubeGet, kubeRequest } from '../harness/kube.js';
+import { waitFor } from '../harness/wait.js';
+
+const deployment = (namespace: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: ${namespace}
+spec:
+  replicas: 2
+  selector:
+    matchLabels: { app: web }
+  template:
+    metadata:
+      labels: { app: web }
+    spec:
+      containers:
+        - name: web
+          image: registry.invalid/web:1.0
+`;
+
+describe('kube-apiserver with controllers and kwok', () => {
+  it('server-side applies a Deployment that kwok turns Available', async (t) => {
+    const ns = await freshNamespace(t);
+    const path = `/apis/apps/v1/namespaces/${ns}/deployments/web`;
+    const applied = await kubeRequest('PATCH', `${path}?fieldManager=sluice&force=true`, deployment(ns), 'application/apply-patch+yaml');
+    assert.equal(applied.status, 201, applied.body);
+
+    type Deployment = { status?: { availableReplicas?: number; conditions?: { type: string; status: string }[] } };
+    const available = await waitFor('the Deployment to become Available', async () => {
+      const d = await kubeGet<Deployment>(path);
+      return d.status?.conditions?.some((c) => c.type === 'Available' && c.status === 'True') && d.status.availableReplicas === 2 ? d : undefined;
+    }, 90_000);
+    assert.equal(available.status?.availableReplicas, 2);
+  });
+
+  it('denies the restricted identity by RBAC', async (t) => {
+    const ns = await freshNamespace(t);
+    const res = await kubeRequest('GET', `/api/v1/namespaces/${ns}/configmaps`, undefined, undefined, 'restricted');
+    assert.equal(res.status, 403);
+    assert.match(JSON.parse(res.body).message, /sluice-restricted/);
+  });
+});
