@@ -3,6 +3,7 @@
  * against it with node's test runner, stops the stack, and ends with a plain "N passed, N failed" line.
  *   npm test                      all tests
  *   npm test -- test/unit         only these files or folders (no stack when all are unit tests)
+ *   SLUICE_STACK=file npm test    use a stack that is already running (`npm run stack`)
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -42,8 +43,9 @@ const stopStack = async () => { await stack?.stop(); stack = undefined; };
 process.on('SIGINT', () => void stopStack().then(() => process.exit(130)));
 process.on('SIGTERM', () => void stopStack().then(() => process.exit(143)));
 try {
-  if (needsStack) stack = await startStack();
-  exitCode = await runNodeTest(stack?.file);
+  // SLUICE_STACK names a stack that is already running (see `npm run stack`); otherwise start one.
+  if (needsStack && !process.env.SLUICE_STACK) stack = await startStack();
+  exitCode = await runNodeTest(stack?.file ?? process.env.SLUICE_STACK);
 } catch (error) {
   console.error(`\nthe test stack did not start: ${(error as Error).message}`);
   counts.fail += 1;

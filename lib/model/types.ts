@@ -1,0 +1,155 @@
+/**
+ * Sluice's view of Argo CD's Application and AppProject (argoproj.io/v1alpha1), after validation and defaults.
+ * The YAML users write is Argo CD's; these are the normalised shapes the engine works with.
+ */
+
+export interface HelmParameter {
+  name: string;
+  value: string;
+  forceString?: boolean;
+}
+
+export interface HelmSource {
+  releaseName?: string;
+  valueFiles: string[];
+  /** `values`: a YAML string. */
+  values?: string;
+  /** `valuesObject`: takes precedence over `values`. */
+  valuesObject?: Record<string, unknown>;
+  parameters: HelmParameter[];
+  ignoreMissingValueFiles?: boolean;
+}
+
+export interface KustomizeSource {
+  images: string[];
+  namePrefix?: string;
+  nameSuffix?: string;
+  commonLabels: Record<string, string>;
+  commonAnnotations: Record<string, string>;
+  namespace?: string;
+}
+
+export interface DirectorySource {
+  recurse: boolean;
+  /** Glob(s), Argo CD style: `'*.yaml'` or `'{a.yaml,b.yaml}'`. */
+  include?: string;
+  exclude?: string;
+}
+
+export interface ApplicationSource {
+  repoURL: string;
+  /** Branch, tag, commit sha or `HEAD`. Defaults to `HEAD`. */
+  targetRevision: string;
+  path: string;
+  helm?: HelmSource;
+  kustomize?: KustomizeSource;
+  directory?: DirectorySource;
+}
+
+export interface ApplicationDestination {
+  /** A registered cluster's name... */
+  name?: string;
+  /** ...or its API server URL. */
+  server?: string;
+  namespace?: string;
+}
+
+export interface RetryPolicy {
+  limit: number;
+  backoff: { duration: string; factor: number; maxDuration: string };
+}
+
+export interface SyncOptions {
+  createNamespace: boolean;
+  pruneLast: boolean;
+  applyOutOfSyncOnly: boolean;
+  serverSideApply: boolean;
+  validate: boolean;
+  replace: boolean;
+  force: boolean;
+}
+
+export interface SyncPolicy {
+  automated?: { prune: boolean; selfHeal: boolean; allowEmpty: boolean };
+  syncOptions: SyncOptions;
+  retry?: RetryPolicy;
+}
+
+export interface IgnoreDifference {
+  group: string;
+  kind: string;
+  name?: string;
+  namespace?: string;
+  jsonPointers: string[];
+  jqPathExpressions: string[];
+  managedFieldsManagers: string[];
+}
+
+export interface Application {
+  name: string;
+  /** The namespace the Application object itself lives in (Argo CD's `argocd`); informational. */
+  namespace?: string;
+  project: string;
+  source: ApplicationSource;
+  destination: ApplicationDestination;
+  syncPolicy: SyncPolicy;
+  ignoreDifferences: IgnoreDifference[];
+  revisionHistoryLimit: number;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+}
+
+export interface GroupKind {
+  group: string;
+  kind: string;
+}
+
+export interface SyncWindow {
+  kind: 'allow' | 'deny';
+  schedule: string;
+  duration: string;
+  applications: string[];
+  namespaces: string[];
+  clusters: string[];
+  manualSync: boolean;
+  timeZone?: string;
+}
+
+export interface AppProject {
+  name: string;
+  /** Globs over repo URLs; `*` allows any. */
+  sourceRepos: string[];
+  /** `server` or `name` globs, and a namespace glob. */
+  destinations: ApplicationDestination[];
+  clusterResourceWhitelist: GroupKind[];
+  clusterResourceBlacklist: GroupKind[];
+  namespaceResourceWhitelist: GroupKind[];
+  namespaceResourceBlacklist: GroupKind[];
+  syncWindows: SyncWindow[];
+}
+
+/** A registered cluster: credentials are never here, only where to find them. */
+export interface ClusterRecord {
+  name: string;
+  server: string;
+  /** Secrets Manager secret id (name or ARN) holding the ClusterCredentials JSON. */
+  secretRef: string;
+}
+
+/** What a cluster secret holds: a bearer token or a client certificate, plus the CA. PEM strings. */
+export interface ClusterCredentials {
+  server: string;
+  caData?: string;
+  token?: string;
+  clientCertData?: string;
+  clientKeyData?: string;
+  insecureSkipTlsVerify?: boolean;
+}
+
+/** A problem in a spec, naming the file, the field and what is expected. */
+export interface SpecIssue {
+  file: string;
+  /** Dotted path, e.g. `spec.source.helm.valueFiles[1]`. */
+  field: string;
+  message: string;
+}
