@@ -57,6 +57,17 @@ go_install() { # go_install <name> <version> <package@version>
   stamp "$1" "$2"
 }
 go_install kwok "$KWOK_VERSION" "sigs.k8s.io/kwok/cmd/kwok@v$KWOK_VERSION"
+# kwok run on its own has no stages: install the ones its module ships (node initialise and heartbeat,
+# pod ready, complete and delete) beside the binary, so fake Pods become Ready and Job Pods complete.
+if ! built kwok-stages "$KWOK_VERSION"; then
+  kwok_dir=$(go mod download -json "sigs.k8s.io/kwok@v$KWOK_VERSION" | sed -n 's/.*"Dir": "\(.*\)".*/\1/p')
+  for stage in "$kwok_dir"/kustomize/stage/node/fast/*.yaml "$kwok_dir"/kustomize/stage/node/heartbeat/*.yaml \
+    "$kwok_dir"/kustomize/stage/pod/fast/*.yaml; do
+    case "$stage" in */kustomization.yaml) continue ;; esac
+    echo "---"; cat "$stage"
+  done > "$bin/kwok-stages-$KWOK_VERSION.yaml"
+  stamp kwok-stages "$KWOK_VERSION"
+fi
 go_install helm "$HELM_VERSION" "helm.sh/helm/v3/cmd/helm@v$HELM_VERSION"
 go_install kustomize "$KUSTOMIZE_VERSION" "sigs.k8s.io/kustomize/kustomize/v5@v$KUSTOMIZE_VERSION"
 

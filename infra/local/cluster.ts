@@ -27,7 +27,7 @@ export interface LocalCluster {
 }
 
 /** etcd, kube-apiserver, kube-controller-manager, kube-scheduler and kwok with one fake node. */
-export async function startCluster(runDir: string, onProgress: (message: string) => void): Promise<LocalCluster> {
+export async function startCluster(runDir: string, kwokStages: string, onProgress: (message: string) => void): Promise<LocalCluster> {
   const pki = createPki(join(runDir, 'pki'));
   const etcd = await startEtcd(runDir);
   onProgress(`etcd ready at ${etcd.url}`);
@@ -43,7 +43,7 @@ export async function startCluster(runDir: string, onProgress: (message: string)
 
     processes.unshift(...startControllers(runDir, adminKubeconfig, pki));
     const admin = { ca: pki.caCert, cert: pki.admin.cert, key: pki.admin.key };
-    processes.unshift(await startKwok(runDir, api.url, adminKubeconfig, admin));
+    processes.unshift(await startKwok(runDir, api.url, adminKubeconfig, admin, kwokStages));
     onProgress(`kwok manages node ${fakeNodeName}`);
     const [controllerManager] = processes.filter((p) => p.name === 'kube-controller-manager');
     await controllerManager!.waitUntil(async () =>

@@ -24,12 +24,12 @@ const fakeNode = {
 };
 
 /** kwok manages one fake node, untainted, so ordinary Pods are scheduled onto it and become Running and Ready. */
-export async function startKwok(runDir: string, apiUrl: string, adminKubeconfig: string, admin: TlsClient): Promise<ManagedProcess> {
+export async function startKwok(runDir: string, apiUrl: string, adminKubeconfig: string, admin: TlsClient, stagesFile: string): Promise<ManagedProcess> {
   const proc = new ManagedProcess({
     name: 'kwok',
     command: toolPath('kwok'),
     args: [
-      `--kubeconfig=${adminKubeconfig}`,
+      `--kubeconfig=${adminKubeconfig}`, `--config=${stagesFile}`,
       '--manage-all-nodes=false', '--manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake',
       `--server-address=127.0.0.1:${await freePort()}`, '--cidr=10.244.0.1/16', '--node-ip=10.244.0.1',
     ],

@@ -43,7 +43,7 @@ export async function startStack(options: StackOptions = {}): Promise<LocalStack
   const processes: ManagedProcess[] = [];
   const stopAll = () => Promise.all(processes.map((p) => p.stop()));
   try {
-    const [motoResult, clusterResult] = await Promise.allSettled([startMoto(runDir, progress), startCluster(runDir, progress)]);
+    const [motoResult, clusterResult] = await Promise.allSettled([startMoto(runDir, progress), startCluster(runDir, tools.kwokStages, progress)]);
     if (motoResult.status === 'fulfilled') processes.push(motoResult.value.process);
     if (clusterResult.status === 'fulfilled') processes.push(...clusterResult.value.processes);
     if (motoResult.status === 'rejected') throw motoResult.reason;

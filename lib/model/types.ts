@@ -113,6 +113,8 @@ export interface SyncWindow {
   clusters: string[];
   manualSync: boolean;
   timeZone?: string;
+  /** Argo CD's `andOperator`: the app must match every non-empty selector instead of any. */
+  andOperator?: boolean;
 }
 
 export interface AppProject {

@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -9,10 +10,17 @@ const identity = {
   GIT_COMMITTER_NAME: 'Sluice Test', GIT_COMMITTER_EMAIL: 'test@sluice.invalid',
 };
 
+const gitArgs = (args: string[]) => ['-c', 'init.defaultBranch=main', '-c', 'advice.detachedHead=false', ...args];
+const gitEnv = () => ({ ...process.env, ...identity, GIT_TERMINAL_PROMPT: '0' });
+
 export function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'init.defaultBranch=main', '-c', 'advice.detachedHead=false', ...args], {
-    cwd, env: { ...process.env, ...identity }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
-  }).trim();
+  return execFileSync('git', gitArgs(args), { cwd, env: gitEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+}
+
+/** Like `git`, without blocking the event loop: needed when the server answering is in this same process. */
+export async function gitAsync(cwd: string, ...args: string[]): Promise<string> {
+  const { stdout } = await promisify(execFile)('git', gitArgs(args), { cwd, env: gitEnv(), encoding: 'utf8' });
+  return stdout.trim();
 }
 
 /** File contents by path; `null` deletes the file. */

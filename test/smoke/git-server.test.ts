@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { startGitServer } from '../../infra/local/git-server.js';
-import { createRepo, git } from '../harness/git.js';
+import { createRepo, git, gitAsync } from '../harness/git.js';
 import { stack } from '../harness/stack.js';
 
 describe('git smart-HTTP server', () => {
@@ -23,8 +23,9 @@ describe('git smart-HTTP server', () => {
     const url = `${server.url}/${repo.name}`;
     const dir = mkdtempSync(join(stack.runDir, 'clone-'));
     const noPrompt = ['-c', 'credential.helper=', '-c', 'core.askPass=true'];
-    assert.throws(() => git(dir, ...noPrompt, 'clone', '--quiet', url, 'denied'), /Authentication failed|401/);
-    git(dir, 'clone', '--quiet', url.replace('http://', 'http://ci:s3cret@'), 'allowed');
+    // The server runs in this process: clone asynchronously so it can answer.
+    await assert.rejects(gitAsync(dir, ...noPrompt, 'clone', '--quiet', url, 'denied'), /Authentication failed|401|could not read Username/);
+    await gitAsync(dir, 'clone', '--quiet', url.replace('http://', 'http://ci:s3cret@'), 'allowed');
     assert.equal(git(join(dir, 'allowed'), 'rev-parse', 'HEAD'), repo.head());
   });
 });

@@ -1,0 +1,11 @@
+export { normalizeForDiff } from './normalize.js';
+export { desiredIsSubsetOfLive, defaultSubsetOptions, type SubsetOptions } from './subset.js';
+export { diffObject, type DiffObjectOptions } from './diffObject.js';
+export { stableYaml } from './stableYaml.js';
+export { summarizeDiff } from './summarizeDiff.js';
+export { changedPaths } from './changedPaths.js';
+export { maskSecretValues } from './maskSecrets.js';
+export { parseQuantity, quantitiesEqual } from './quantity.js';
+export { SECRET_MASK, LAST_APPLIED_ANNOTATION } from './constants.js';
+export type { ManagedFieldsEntry } from './managedFields.js';
+export type { DiffObjectInput, DiffSummary, NormalizeOptions, NormalizeResult, ObjectDiff } from './types.js';

@@ -1,0 +1,37 @@
+import type { KubeObject } from '../kube/types.js';
+import { groupOf } from '../kube/refs.js';
+import { apiServiceHealth } from './apiservice.js';
+import { customResourceDefinitionHealth } from './customresourcedefinition.js';
+import { daemonSetHealth } from './daemonset.js';
+import { deploymentHealth } from './deployment.js';
+import { horizontalPodAutoscalerHealth } from './horizontalpodautoscaler.js';
+import { jobHealth } from './job.js';
+import { ingressHealth, serviceHealth } from './load-balancer.js';
+import { persistentVolumeClaimHealth } from './persistentvolumeclaim.js';
+import { podHealth } from './pod.js';
+import { replicaSetHealth } from './replicaset.js';
+import { statefulSetHealth } from './statefulset.js';
+import type { Health } from './types.js';
+
+export type HealthRule = (object: KubeObject) => Health;
+
+/** Built-in rules by `group/Kind`: a kind of the same name in another API group (a CRD's) does not match. */
+const rules: ReadonlyMap<string, HealthRule> = new Map([
+  ['apps/Deployment', deploymentHealth],
+  ['apps/StatefulSet', statefulSetHealth],
+  ['apps/DaemonSet', daemonSetHealth],
+  ['apps/ReplicaSet', replicaSetHealth],
+  ['/Pod', podHealth],
+  ['batch/Job', jobHealth],
+  ['/PersistentVolumeClaim', persistentVolumeClaimHealth],
+  ['/Service', serviceHealth],
+  ['networking.k8s.io/Ingress', ingressHealth],
+  ['extensions/Ingress', ingressHealth],
+  ['apiextensions.k8s.io/CustomResourceDefinition', customResourceDefinitionHealth],
+  ['apiregistration.k8s.io/APIService', apiServiceHealth],
+  ['autoscaling/HorizontalPodAutoscaler', horizontalPodAutoscalerHealth],
+]);
+
+export function ruleFor(object: KubeObject): HealthRule | undefined {
+  return rules.get(`${groupOf(object.apiVersion)}/${object.kind}`);
+}

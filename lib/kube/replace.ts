@@ -1,0 +1,54 @@
+import { ObjectError } from '../errors.js';
+import type { FieldValidation } from './apply.js';
+import { reportWarnings, type KubeContext } from './context.js';
+import { KubeApiError } from './errors.js';
+import { explainApiError } from './explain.js';
+import { refOf } from './refs.js';
+import { objectPath, targetOf } from './target.js';
+import type { KubeObject } from './types.js';
+
+export interface ReplaceOptions {
+  fieldManager: string;
+  dryRun: boolean;
+  /** Namespace for namespaced objects that name none. */
+  namespace?: string;
+  fieldValidation: FieldValidation;
+}
+
+export function defaultReplaceOptions(overrides: Partial<ReplaceOptions> = {}): ReplaceOptions {
+  return { fieldManager: 'sluice', dryRun: false, fieldValidation: 'Strict', ...overrides };
+}
+
+/**
+ * Replaces the whole object (PUT), for sync option Replace=true. The update is conditional on
+ * `metadata.resourceVersion`; when the manifest has none, the live object's is used.
+ */
+export async function replaceObject(context: KubeContext, object: KubeObject, options: Partial<ReplaceOptions> = {}): Promise<KubeObject> {
+  const opts = defaultReplaceOptions(options);
+  const { resource, ref } = await targetOf(context, object.apiVersion, refOf(object), opts.namespace);
+  const path = objectPath(resource, ref);
+  try {
+    const resourceVersion = object.metadata.resourceVersion ?? await liveResourceVersion(context, path);
+    if (!resourceVersion) throw new ObjectError(ref, 'does not exist, so it cannot be replaced; create or apply it');
+    const body = { ...object, metadata: { ...object.metadata, namespace: ref.namespace || undefined, resourceVersion } };
+    const { value, warnings } = await context.transport.json<KubeObject>({
+      method: 'PUT',
+      path,
+      query: { fieldManager: opts.fieldManager, dryRun: opts.dryRun ? 'All' : undefined, fieldValidation: opts.fieldValidation },
+      body: JSON.stringify(body),
+    });
+    reportWarnings(context, ref, warnings);
+    return value;
+  } catch (error) {
+    throw explainApiError(error, ref, 'update', resource);
+  }
+}
+
+async function liveResourceVersion(context: KubeContext, path: string): Promise<string | undefined> {
+  try {
+    return (await context.transport.json<KubeObject>({ method: 'GET', path })).value.metadata.resourceVersion;
+  } catch (error) {
+    if (error instanceof KubeApiError && error.code === 404) return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { goDuration, namespaceName, nonEmptyString, objectName, repoPath, repoUrl, serverUrl, stringList, stringMap } from './schema-fields.js';
+
+/** Argo CD's Application (argoproj.io/v1alpha1) as users write it; Sluice defaults applied. */
+
+const helmParameter = z.strictObject({
+  name: nonEmptyString,
+  value: z.string().default(''),
+  forceString: z.boolean().optional(),
+});
+
+const helm = z.strictObject({
+  releaseName: z.string().optional(),
+  valueFiles: stringList,
+  values: z.string({ error: 'write a YAML block string (values: |), or use valuesObject for a mapping' }).optional(),
+  valuesObject: z.record(z.string(), z.unknown()).optional(),
+  parameters: z.array(helmParameter).default([]),
+  ignoreMissingValueFiles: z.boolean().optional(),
+});
+
+const kustomize = z.strictObject({
+  images: stringList,
+  namePrefix: z.string().optional(),
+  nameSuffix: z.string().optional(),
+  commonLabels: stringMap,
+  commonAnnotations: stringMap,
+  namespace: namespaceName.optional(),
+});
+
+const directory = z.strictObject({
+  recurse: z.boolean().default(false),
+  include: z.string().optional(),
+  exclude: z.string().optional(),
+});
+
+const source = z.strictObject({
+  repoURL: repoUrl,
+  targetRevision: z.string().default('HEAD').transform((revision) => revision || 'HEAD'),
+  path: repoPath.default('.'),
+  helm: helm.optional(),
+  kustomize: kustomize.optional(),
+  directory: directory.optional(),
+}).superRefine((value, ctx) => {
+  const tools = (['helm', 'kustomize', 'directory'] as const).filter((tool) => value[tool] !== undefined);
+  if (tools.length > 1) ctx.addIssue({ code: 'custom', path: [tools[1] ?? ''], message: `only one of helm, kustomize and directory may be set; found ${tools.join(' and ')}` });
+});
+
+const emptyAsUnset = (text: string | undefined) => text || undefined;
+
+const destination = z.strictObject({
+  name: z.string().optional().transform(emptyAsUnset),
+  server: z.string().optional().transform(emptyAsUnset).pipe(serverUrl.optional()),
+  namespace: z.string().optional().transform(emptyAsUnset).pipe(namespaceName.optional()),
+}).superRefine((value, ctx) => {
+  if (value.name && value.server) ctx.addIssue({ code: 'custom', path: ['server'], message: 'set either name or server, not both' });
+  if (!value.name && !value.server) ctx.addIssue({ code: 'custom', path: [], message: 'set the destination cluster: name (a registered cluster) or server (its API URL)' });
+});
+
+/** Argo CD accepts a bare number of seconds for backoff durations. */
+const backoffDuration = z.string().transform((text) => (/^\d+$/.test(text) ? `${text}s` : text)).pipe(goDuration);
+
+const retry = z.strictObject({
+  limit: z.int().default(0),
+  backoff: z.strictObject({
+    duration: backoffDuration.default('5s'),
+    factor: z.int().min(1, 'must be at least 1').default(2),
+    maxDuration: backoffDuration.default('3m'),
+  }).prefault({}),
+});
+
+const syncPolicy = z.strictObject({
+  automated: z.strictObject({
+    /** Argo CD 3: `enabled: false` keeps the settings but turns automation off. */
+    enabled: z.boolean().optional(),
+    prune: z.boolean().default(false),
+    selfHeal: z.boolean().default(false),
+    allowEmpty: z.boolean().default(false),
+  }).optional(),
+  syncOptions: stringList,
+  retry: retry.optional(),
+});
+
+const jsonPointer = z.string().regex(/^\//, 'expected a JSON pointer starting with "/", e.g. /spec/replicas');
+
+const ignoreDifference = z.strictObject({
+  group: z.string().default(''),
+  kind: nonEmptyString,
+  name: z.string().optional(),
+  namespace: z.string().optional(),
+  jsonPointers: z.array(jsonPointer).default([]),
+  jqPathExpressions: stringList,
+  managedFieldsManagers: stringList,
+});
+
+const metadata = z.strictObject({
+  name: objectName,
+  namespace: z.string().optional(),
+  labels: stringMap,
+  annotations: stringMap,
+});
+
+export const applicationSchema = z.strictObject({
+  apiVersion: z.literal('argoproj.io/v1alpha1'),
+  kind: z.literal('Application'),
+  metadata,
+  spec: z.strictObject({
+    project: z.string().default('default').transform((project) => project || 'default'),
+    source,
+    destination,
+    syncPolicy: syncPolicy.prefault({}),
+    ignoreDifferences: z.array(ignoreDifference).default([]),
+    revisionHistoryLimit: z.int().min(0, 'must be 0 or more').default(10),
+  }),
+});
+
+export type ApplicationDocument = z.infer<typeof applicationSchema>;

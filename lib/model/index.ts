@@ -1,0 +1,29 @@
+export type {
+  Application,
+  ApplicationDestination,
+  ApplicationSource,
+  AppProject,
+  ClusterCredentials,
+  ClusterRecord,
+  DirectorySource,
+  GroupKind,
+  HelmParameter,
+  HelmSource,
+  IgnoreDifference,
+  KustomizeSource,
+  RetryPolicy,
+  SpecIssue,
+  SyncOptions,
+  SyncPolicy,
+  SyncWindow,
+} from './types.js';
+export { parseApplication, type ParsedApplication } from './parse-application.js';
+export { parseAppProject, type ParsedAppProject } from './parse-app-project.js';
+export { parseManifests, type Manifests } from './parse-manifests.js';
+export { loadRegistry, type ConfigFile, type Registry } from './registry.js';
+export { defaultProject } from './default-project.js';
+export { defaultSyncOptions } from './sync-options.js';
+export { parseClusterRecord } from './cluster-record.js';
+export { parseClusterCredentials } from './cluster-credentials.js';
+export { parseDuration } from './duration.js';
+export type { LineOf } from './yaml-documents.js';

@@ -1,0 +1,89 @@
+import { SpecError } from '../errors.js';
+import { parseAppProject } from './parse-app-project.js';
+import { parseApplication } from './parse-application.js';
+import { issueAt, type SpecContext } from './spec-issues.js';
+import type { Application, AppProject, SpecIssue } from './types.js';
+import { readYamlDocuments, type LineOf, type YamlDocument } from './yaml-documents.js';
+
+export interface Manifests {
+  applications: Application[];
+  projects: AppProject[];
+  warnings: SpecIssue[];
+}
+
+/** Where a parsed object was written: its file and a line lookup into its document. */
+export interface Origin {
+  file: string;
+  lineOf?: LineOf;
+}
+
+/** Manifests plus where each came from, for cross-file checks (duplicates, unknown projects). */
+export interface LocatedManifests {
+  applications: { value: Application; origin: Origin }[];
+  projects: { value: AppProject; origin: Origin }[];
+  warnings: SpecIssue[];
+  errors: SpecIssue[];
+}
+
+const argoGroup = 'argoproj.io';
+const argoApiVersion = `${argoGroup}/v1alpha1`;
+
+/**
+ * Parses a multi-document YAML file of Argo CD Applications and AppProjects. Documents of other kinds are
+ * reported as warnings; every invalid field in every document is collected into one SpecError.
+ */
+export function parseManifests(text: string, file: string): Manifests {
+  const located = readManifests(text, file);
+  if (located.errors.length > 0) throw new SpecError(located.errors);
+  return {
+    applications: located.applications.map((entry) => entry.value),
+    projects: located.projects.map((entry) => entry.value),
+    warnings: located.warnings,
+  };
+}
+
+/** Like parseManifests, but returns errors instead of throwing and keeps each object's origin. */
+export function readManifests(text: string, file: string): LocatedManifests {
+  const { documents, issues } = readYamlDocuments(text, file);
+  const out: LocatedManifests = { applications: [], projects: [], warnings: [], errors: [...issues] };
+  for (const document of documents) {
+    if (document.value === undefined) continue;
+    try {
+      readDocument(document, file, out);
+    } catch (error) {
+      if (!(error instanceof SpecError)) throw error;
+      out.errors.push(...error.issues);
+    }
+  }
+  return out;
+}
+
+function readDocument(document: YamlDocument, file: string, out: LocatedManifests): void {
+  const context: SpecContext = { file, lineOf: document.lineOf };
+  const { value } = document;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    out.warnings.push(issueAt(context, [], 'document is not a mapping, so not an Argo CD Application or AppProject; ignored'));
+    return;
+  }
+  const { apiVersion, kind } = value as { apiVersion?: unknown; kind?: unknown };
+  const origin: Origin = { file, lineOf: document.lineOf };
+  if ((kind === 'Application' || kind === 'AppProject') && typeof apiVersion === 'string' && apiVersion.startsWith(`${argoGroup}/`) && apiVersion !== argoApiVersion) {
+    out.errors.push(issueAt(context, ['apiVersion'], `expected "${argoApiVersion}" for an Argo CD ${kind}, got ${JSON.stringify(apiVersion)}`));
+  } else if (kind === 'Application' && apiVersion === argoApiVersion) {
+    const { application, warnings } = parseApplication(value, file, document.lineOf);
+    out.applications.push({ value: application, origin });
+    out.warnings.push(...warnings);
+  } else if (kind === 'AppProject' && apiVersion === argoApiVersion) {
+    const { project, warnings } = parseAppProject(value, file, document.lineOf);
+    out.projects.push({ value: project, origin });
+    out.warnings.push(...warnings);
+  } else {
+    out.warnings.push(issueAt(context, kind === undefined ? [] : ['kind'], otherKindMessage(apiVersion, kind)));
+  }
+}
+
+function otherKindMessage(apiVersion: unknown, kind: unknown): string {
+  if (typeof kind !== 'string') return 'document has no kind, so it is not an Argo CD Application or AppProject; ignored';
+  if (apiVersion === argoApiVersion) return `${kind} is not supported by Sluice yet; ignored`;
+  return `${kind}${typeof apiVersion === 'string' ? ` (${apiVersion})` : ''} is not an Argo CD Application or AppProject; ignored`;
+}

@@ -1,0 +1,28 @@
+import type { ApplicationDestination } from '../model/types.js';
+import { isDenyPattern, patternMatches } from './glob.js';
+import type { ClusterRef } from './types.js';
+
+/**
+ * Argo CD's documented rule for project destinations: permitted when an allow entry matches (its server or
+ * name glob matches the cluster, and its namespace glob the namespace) and no deny entry rejects it. An
+ * entry with a `!` field is a deny entry; it rejects a destination matching any of its `!` fields.
+ */
+export function isDestinationPermitted(destinations: ApplicationDestination[], cluster: ClusterRef, namespace: string): boolean {
+  const rejected = destinations.some((entry) => isDenyEntry(entry) && deniedFields(entry).some(([pattern, value]) => patternMatches(pattern.slice(1), value)));
+  return !rejected && destinations.some((entry) => !isDenyEntry(entry) && allowsDestination(entry, cluster, namespace));
+
+  function deniedFields(entry: ApplicationDestination): [string, string][] {
+    const fields: [string | undefined, string][] = [[entry.server, cluster.server], [entry.name, cluster.name], [entry.namespace, namespace]];
+    return fields.filter((field): field is [string, string] => field[0] !== undefined && isDenyPattern(field[0]));
+  }
+}
+
+function isDenyEntry(entry: ApplicationDestination): boolean {
+  return [entry.server, entry.name, entry.namespace].some((pattern) => pattern !== undefined && isDenyPattern(pattern));
+}
+
+function allowsDestination(entry: ApplicationDestination, cluster: ClusterRef, namespace: string): boolean {
+  const clusterMatches = (entry.server !== undefined && patternMatches(entry.server, cluster.server))
+    || (entry.name !== undefined && patternMatches(entry.name, cluster.name));
+  return clusterMatches && patternMatches(entry.namespace ?? '', namespace);
+}

@@ -1,0 +1,7 @@
+export type { ClusterRef, PolicyObject, PolicyRule, PolicyViolation, ScopeLookup, SyncWindowState } from './types.js';
+export { checkProject } from './check-project.js';
+export { syncWindowState, windowApplies, isWindowActive } from './sync-windows.js';
+export { isSourcePermitted } from './source-repos.js';
+export { isDestinationPermitted } from './destinations.js';
+export { normalizeRepoUrl } from './repo-url.js';
+export { globMatch } from './glob.js';

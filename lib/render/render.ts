@@ -1,0 +1,69 @@
+import { realpath, stat } from 'node:fs/promises';
+import { relative, sep } from 'node:path';
+import { isInside, resolveInside } from '../source/index.js';
+import type { ApplicationSource } from '../model/types.js';
+import type { RenderContext } from './context.js';
+import { detectTool } from './detectTool.js';
+import { renderDirectory } from './directory.js';
+import { RenderError } from './errors.js';
+import { renderHelm } from './helm.js';
+import { renderKustomize } from './kustomize.js';
+import type { Manifest, RenderTool } from './types.js';
+
+export interface RenderOptions {
+  /** Root of the checked-out commit; read, never written. */
+  checkoutDir: string;
+  source: ApplicationSource;
+  /** Helm's release name unless spec.source.helm.releaseName is set. */
+  appName: string;
+  /** Destination namespace, passed to `helm template --namespace`. Objects are returned as rendered, not namespaced. */
+  namespace?: string;
+  /** Binaries; default SLUICE_HELM / SLUICE_KUSTOMIZE from the environment, then `helm` / `kustomize` on PATH. */
+  tools?: { helm?: string; kustomize?: string };
+  /** A tool still running after this is killed. */
+  timeoutMs?: number;
+}
+
+export interface RenderResult {
+  tool: RenderTool;
+  manifests: Manifest[];
+}
+
+export function defaultRenderTimeoutMs(): number {
+  return 60_000;
+}
+
+async function appDirOf(checkoutDir: string, path: string): Promise<string> {
+  const shown = path || '.';
+  const dir = resolveInside(checkoutDir, path || '.');
+  if (!dir) throw new RenderError(`${shown}: spec.source.path leaves the repository; use a path inside it`);
+  const info = await stat(dir).catch(() => undefined);
+  if (!info?.isDirectory()) throw new RenderError(`${shown}: no such directory at this revision; check spec.source.path`);
+  if (!isInside(await realpath(checkoutDir), await realpath(dir))) {
+    throw new RenderError(`${shown}: spec.source.path is a symlink out of the repository`);
+  }
+  return dir;
+}
+
+/** Renders the application path of a checkout into manifests with the tool Argo CD would pick. */
+export async function render(options: RenderOptions): Promise<RenderResult> {
+  const appDir = await appDirOf(options.checkoutDir, options.source.path);
+  const ctx: RenderContext = {
+    checkoutDir: options.checkoutDir,
+    appDir,
+    appPath: relative(options.checkoutDir, appDir).split(sep).join('/') || '.',
+    source: options.source,
+    appName: options.appName,
+    namespace: options.namespace,
+    timeoutMs: options.timeoutMs ?? defaultRenderTimeoutMs(),
+  };
+  const tool = detectTool(appDir, options.source);
+  switch (tool) {
+    case 'helm':
+      return { tool, manifests: await renderHelm(ctx, options.tools?.helm ?? process.env.SLUICE_HELM ?? 'helm') };
+    case 'kustomize':
+      return { tool, manifests: await renderKustomize(ctx, options.tools?.kustomize ?? process.env.SLUICE_KUSTOMIZE ?? 'kustomize') };
+    case 'directory':
+      return { tool, manifests: await renderDirectory(ctx, options.source.directory) };
+  }
+}

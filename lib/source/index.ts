@@ -1,0 +1,10 @@
+export { resolveRevision } from './resolveRevision.js';
+export { fetchRevision } from './fetchRevision.js';
+export { normalizeRepoURL, displayRepoURL, httpRepoURL } from './repoURL.js';
+export { githubRepoOf, type GithubRepo } from './github.js';
+export { matchRevision, type AdvertisedRef, type RevisionMatch } from './matchRevision.js';
+export { defaultCheckoutLimits } from './limits.js';
+export { isInside, resolveInside, symlinkTargetInside, unsafeEntryPath } from './paths.js';
+export { redactText } from './redact.js';
+export { SourceError } from './errors.js';
+export type { Checkout, CheckoutLimits, FetchOptions, GitAuth, GithubOptions } from './types.js';

@@ -1,0 +1,33 @@
+/** Basic-auth credentials for a Git host; a token goes in `password`. Never logged, never put in messages. */
+export interface GitAuth {
+  /** Defaults to `x-access-token`, which GitHub expects with a token and other hosts accept. */
+  username?: string;
+  password: string;
+}
+
+/** Bounds on one checkout, so a huge or hostile repository fails clearly instead of filling the disk. */
+export interface CheckoutLimits {
+  maxBytes: number;
+  maxFiles: number;
+}
+
+export interface GithubOptions {
+  /** REST API base URL: `https://api.github.com`, or `https://<host>/api/v3` for GitHub Enterprise. */
+  apiBaseUrl?: string;
+  /** Hosts whose repositories are fetched as tarballs through the API. Default `['github.com']`. */
+  hosts?: string[];
+}
+
+export interface FetchOptions {
+  /** Checkouts are kept under `<cacheDir>/<hash of normalised repo URL>/<sha>`. */
+  cacheDir: string;
+  auth?: GitAuth;
+  limits?: Partial<CheckoutLimits>;
+  github?: GithubOptions;
+}
+
+/** A complete, immutable checkout of one commit. Callers must not write into `dir`. */
+export interface Checkout {
+  dir: string;
+  sha: string;
+}

@@ -1,0 +1,8 @@
+export type {
+  HookDeletePolicy, ObjectSyncOptions, PlannedObject, PrunePlan, PruneStep, SkippedObject, SyncPlan, SyncStep,
+} from './types.js';
+export { planSync } from './plan-sync.js';
+export { pruneOrder } from './prune-order.js';
+export { defaultObjectSyncOptions } from './sync-options.js';
+export { compareKinds, kindOrder, kindRank, lastKinds } from './kind-order.js';
+export { argoAnnotations, helmAnnotations, sluiceAnnotations } from './annotations.js';
