@@ -44,6 +44,20 @@ export class ApiCatalog {
   versionsOf(group: string): string[] {
     return this.#versions.get(group) ?? [];
   }
+
+  /** Every kind once, in its group's most preferred version that serves it. */
+  preferred(): ApiResource[] {
+    const found = new Map<string, ApiResource>();
+    for (const [group, versions] of this.#versions) {
+      for (const version of versions) {
+        for (const resource of this.#byGroupVersion.get(groupVersionOf(group, version))?.values() ?? []) {
+          const key = `${group}/${resource.kind}`;
+          if (!found.has(key)) found.set(key, resource);
+        }
+      }
+    }
+    return [...found.values()];
+  }
 }
 
 function groupVersionOf(group: string, version: string): string {

@@ -83,6 +83,11 @@ export class KubeClient {
     return (await this.#context.discovery.resourceForGroupKind(group, kind))?.namespaced;
   }
 
+  /** Every kind that can be listed, once each in its preferred version: what an inventory scan walks. */
+  async listableResources(): Promise<ApiResource[]> {
+    return (await this.#context.discovery.preferredResources()).filter((r) => r.verbs.includes('list'));
+  }
+
   /** Forget discovered resources, e.g. after installing CustomResourceDefinitions. */
   invalidateDiscovery(): void {
     this.#context.discovery.invalidate();

@@ -36,6 +36,11 @@ export class Discovery {
     return (await this.#current()).versionsOf(group);
   }
 
+  /** Every kind the cluster serves, in its preferred version (from the cache; no reload). */
+  async preferredResources(): Promise<ApiResource[]> {
+    return (await this.#current()).preferred();
+  }
+
   /** Forgets what was loaded; the next lookup loads again. */
   invalidate(): void {
     this.#load = undefined;

@@ -1,0 +1,49 @@
+import type { ObjectDiff } from '../diff/index.js';
+import { diffObject, summarizeDiff, type DiffSummary } from '../diff/index.js';
+import { refKey, refOf } from '../kube/refs.js';
+import type { Manifest } from '../render/types.js';
+import { mapLimit } from '../util/map-limit.js';
+import { compareWithLive, describeChange } from './compare.js';
+import { prepareDesired } from './desired.js';
+import { readLiveState } from './live-state.js';
+import { planSync } from './order/index.js';
+import type { SyncTarget } from './target.js';
+
+export interface AppDiff {
+  /** Synced when every object is unchanged and nothing needs pruning. */
+  status: 'Synced' | 'OutOfSync';
+  resources: ObjectDiff[];
+  summary: DiffSummary;
+  warnings: string[];
+  /** Objects that cannot be compared (unknown kinds, invalid annotations); any makes the app OutOfSync. */
+  errors: string[];
+}
+
+/**
+ * What a sync would change, without changing anything: each desired object compared with live (cheaply
+ * when possible, else by server-side dry-run), plus tracked objects that left Git. Hooks are not compared.
+ */
+export async function diffApp(target: SyncTarget, manifests: Manifest[], options: { fieldManager?: string; concurrency?: number } = {}): Promise<AppDiff> {
+  const fieldManager = options.fieldManager ?? 'sluice';
+  const { app, client } = target;
+  const desired = await prepareDesired(target, manifests);
+  let plan;
+  try {
+    plan = planSync(desired.objects);
+  } catch (error) {
+    return { status: 'OutOfSync', resources: [], summary: summarizeDiff([]), warnings: desired.warnings, errors: [...desired.errors, (error as Error).message] };
+  }
+  const objects = plan.steps.flatMap((s) => s.objects).filter((o) => !o.hook).map((o) => o.object);
+  const state = await readLiveState(client, app.name, objects);
+  const compareOptions = { fieldManager, ignore: app.ignoreDifferences, fieldValidation: app.syncPolicy.syncOptions.validate ? 'Strict' as const : 'Ignore' as const };
+  const changed = await mapLimit(objects, options.concurrency ?? 16, async (object) => {
+    const live = state.live.get(refKey(refOf(object)));
+    const comparison = await compareWithLive(client, object, live, compareOptions);
+    return describeChange(object, live, comparison, compareOptions);
+  });
+  const pruned = state.orphans.map((live) => diffObject({ live, ignore: app.ignoreDifferences }, { fieldManager }));
+  const resources = [...changed, ...pruned];
+  const warnings = [...desired.warnings, ...plan.warnings, ...resources.flatMap((r) => r.warnings)];
+  const inSync = desired.errors.length === 0 && resources.every((r) => r.action === 'unchanged');
+  return { status: inSync ? 'Synced' : 'OutOfSync', resources, summary: summarizeDiff(resources), warnings, errors: desired.errors };
+}

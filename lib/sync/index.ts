@@ -1,0 +1,10 @@
+export { syncApp, type SyncRequest } from './sync-app.js';
+export { diffApp, type AppDiff } from './diff-app.js';
+export { renderRevision, type RenderRevisionOptions, type RenderedRevision } from './render-revision.js';
+export { defaultSyncOptions, type SyncRunOptions } from './options.js';
+export type { SyncTarget } from './target.js';
+export { appLabel, trackingAnnotation, trackingId, parseTrackingId, isTrackedBy } from './tracking.js';
+export { describeOutcome } from './summary.js';
+export type {
+  Action, DiffAction, OperationPhase, OperationResult, ResourceResult, SyncPhase, Trigger,
+} from './types.js';

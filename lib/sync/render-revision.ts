@@ -1,0 +1,26 @@
+import type { Application } from '../model/types.js';
+import { render, type RenderResult } from '../render/index.js';
+import { fetchRevision, resolveRevision, type GitAuth } from '../source/index.js';
+
+export interface RenderRevisionOptions {
+  /** Where checkouts are cached by sha. */
+  cacheDir: string;
+  auth?: GitAuth;
+  tools?: { helm?: string; kustomize?: string };
+  /** A commit sha to render instead of resolving the app's targetRevision (rollback, a webhook's `after`). */
+  revision?: string;
+  github?: { apiBaseUrl?: string; hosts?: string[] };
+}
+
+export interface RenderedRevision extends RenderResult {
+  revision: string;
+}
+
+/** Git to manifests: resolves the app's targetRevision (unless a sha is given), fetches that commit, renders it. */
+export async function renderRevision(app: Application, options: RenderRevisionOptions): Promise<RenderedRevision> {
+  const { source } = app;
+  const revision = options.revision ?? await resolveRevision(source.repoURL, source.targetRevision, options.auth);
+  const checkout = await fetchRevision(source.repoURL, revision, { cacheDir: options.cacheDir, auth: options.auth, github: options.github });
+  const rendered = await render({ checkoutDir: checkout.dir, source, appName: app.name, namespace: app.destination.namespace, tools: options.tools });
+  return { revision: checkout.sha, ...rendered };
+}

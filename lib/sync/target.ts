@@ -1,0 +1,10 @@
+import type { KubeClient } from '../kube/client.js';
+import type { AppProject, Application } from '../model/types.js';
+
+/** What a sync or diff acts on: the app, its project, and the cluster it deploys to. */
+export interface SyncTarget {
+  app: Application;
+  project: AppProject;
+  cluster: { name: string; server: string };
+  client: KubeClient;
+}

@@ -1,0 +1,37 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { assessHealth } from '../health/index.js';
+import type { KubeClient } from '../kube/client.js';
+import { formatRef } from '../kube/refs.js';
+import { versionedRefOf } from '../kube/target.js';
+import type { KubeObject } from '../kube/types.js';
+import { mapLimit } from '../util/map-limit.js';
+
+export interface WaveHealth {
+  healthy: boolean;
+  /** The objects as last seen, in input order. */
+  latest: (KubeObject | undefined)[];
+  message?: string;
+}
+
+/**
+ * Waits until every object is Healthy or Suspended (objects without a health rule count as ready), as
+ * Argo CD waits between waves. A Degraded object ends the wait at once; so does the timeout.
+ */
+export async function waitHealthy(client: KubeClient, objects: KubeObject[], timeoutMs: number, pollIntervalMs: number): Promise<WaveHealth> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const latest = await mapLimit(objects, 16, (o) => client.get(versionedRefOf(o)));
+    const pending: string[] = [];
+    for (const [index, object] of latest.entries()) {
+      const health = assessHealth(object);
+      const name = formatRef(versionedRefOf(objects[index]!));
+      if (health?.status === 'Degraded') return { healthy: false, latest, message: `${name}: Degraded${health.message ? `: ${health.message}` : ''}` };
+      if (health && health.status !== 'Healthy' && health.status !== 'Suspended') pending.push(`${name} (${health.status}${health.message ? `: ${health.message}` : ''})`);
+    }
+    if (pending.length === 0) return { healthy: true, latest };
+    if (Date.now() >= deadline) {
+      return { healthy: false, latest, message: `not healthy after ${Math.round(timeoutMs / 1000)} s: ${pending.slice(0, 5).join('; ')}${pending.length > 5 ? ` and ${pending.length - 5} more` : ''}` };
+    }
+    await sleep(pollIntervalMs);
+  }
+}
