@@ -30,7 +30,7 @@ export async function startApiServer(runDir: string, etcdUrl: string, pki: Pki):
       '--service-account-issuer=https://kubernetes.default.svc.cluster.local',
       `--service-account-key-file=${pki.serviceAccountPub}`,
       `--service-account-signing-key-file=${pki.serviceAccountKey}`,
-      '--service-cluster-ip-range=10.0.0.0/24', '--allow-privileged=true',
+      '--service-cluster-ip-range=10.96.0.0/16', '--allow-privileged=true',
       '--endpoint-reconciler-type=none', '--v=1',
       // A 1.35 PodSpec field (workloadRef) that @kubernetes/client-node 1.4's typed models lack: tests prove it survives apply.
       '--feature-gates=GenericWorkload=true',

@@ -61,7 +61,7 @@ export function createPki(dir: string): Pki {
   mkdirSync(dir, { recursive: true });
   openssl(['req', '-x509', '-new', ...ecKey, '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '30', '-subj', '/CN=sluice-test-ca'], dir);
   const serving = issue(dir, 'apiserver', '/CN=kube-apiserver',
-    'subjectAltName=IP:127.0.0.1,IP:10.0.0.1,DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc\n' +
+    'subjectAltName=IP:127.0.0.1,IP:10.96.0.1,DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc\n' +
     'extendedKeyUsage=serverAuth\nkeyUsage=critical,digitalSignature\n');
   const admin = client(dir, 'sluice-admin', ['system:masters']);
   const restricted = client(dir, 'sluice-restricted', []);
