@@ -10,6 +10,8 @@ export interface Job {
   app?: string;
   /** Commit sha to sync or check; absent means "resolve the app's targetRevision now". */
   revision?: string;
+  /** Commit time of `revision` (ISO), e.g. from the push payload: lets the worker refuse commits older than the deployed one. */
+  commitTime?: string;
   /** For `rollback`: the history entry whose revision is re-synced. */
   historyId?: string;
   /** Sync with pruning even when the app's policy does not ask for it (manual `sync --prune`). */

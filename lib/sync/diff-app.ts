@@ -1,5 +1,7 @@
 import type { ObjectDiff } from '../diff/index.js';
 import { diffObject, summarizeDiff, type DiffSummary } from '../diff/index.js';
+import { appHealth, assessHealth } from '../health/index.js';
+import type { HealthStatus } from '../health/types.js';
 import { refKey, refOf } from '../kube/refs.js';
 import type { Manifest } from '../render/types.js';
 import { mapLimit } from '../util/map-limit.js';
@@ -12,6 +14,8 @@ import type { SyncTarget } from './target.js';
 export interface AppDiff {
   /** Synced when every object is unchanged and nothing needs pruning. */
   status: 'Synced' | 'OutOfSync';
+  /** The app's health from the live objects it wants (absent ones count as Missing). */
+  health: HealthStatus;
   resources: ObjectDiff[];
   summary: DiffSummary;
   warnings: string[];
@@ -31,7 +35,7 @@ export async function diffApp(target: SyncTarget, manifests: Manifest[], options
   try {
     plan = planSync(desired.objects);
   } catch (error) {
-    return { status: 'OutOfSync', resources: [], summary: summarizeDiff([]), warnings: desired.warnings, errors: [...desired.errors, (error as Error).message] };
+    return { status: 'OutOfSync', health: 'Unknown', resources: [], summary: summarizeDiff([]), warnings: desired.warnings, errors: [...desired.errors, (error as Error).message] };
   }
   const objects = plan.steps.flatMap((s) => s.objects).filter((o) => !o.hook).map((o) => o.object);
   const state = await readLiveState(client, app.name, objects);
@@ -45,5 +49,6 @@ export async function diffApp(target: SyncTarget, manifests: Manifest[], options
   const resources = [...changed, ...pruned];
   const warnings = [...desired.warnings, ...plan.warnings, ...resources.flatMap((r) => r.warnings)];
   const inSync = desired.errors.length === 0 && resources.every((r) => r.action === 'unchanged');
-  return { status: inSync ? 'Synced' : 'OutOfSync', resources, summary: summarizeDiff(resources), warnings, errors: desired.errors };
+  const health = appHealth(objects.map((object) => assessHealth(state.live.get(refKey(refOf(object))))));
+  return { status: inSync ? 'Synced' : 'OutOfSync', health, resources, summary: summarizeDiff(resources), warnings, errors: desired.errors };
 }

@@ -1,0 +1,14 @@
+import { SluiceError } from '../errors.js';
+import { defaultProject } from '../model/index.js';
+import type { AppProject, Application } from '../model/types.js';
+import type { WorkerDeps } from './types.js';
+
+/** The app and its project from the registry, or why the job cannot run. */
+export async function appContext(deps: WorkerDeps, name: string): Promise<{ app: Application; project: AppProject }> {
+  const snapshot = await deps.registry();
+  const app = snapshot?.applications.find((a) => a.name === name);
+  if (!app) throw new SluiceError(`app ${name} is not in the registry${snapshot ? ` (config revision ${snapshot.revision.slice(0, 12)})` : ' (the registry was never loaded; push to the config repo or run a reload)'}`);
+  const project = snapshot?.projects.find((p) => p.name === app.project) ?? (app.project === 'default' ? defaultProject() : undefined);
+  if (!project) throw new SluiceError(`app ${name}: project "${app.project}" is not in the registry`);
+  return { app, project };
+}

@@ -1,0 +1,3 @@
+export { processJob, scheduleRefreshes } from './process-job.js';
+export { ClusterClients } from './clusters.js';
+export { defaultWorkerConfig, type JobOutcome, type WorkerConfig, type WorkerDeps } from './types.js';

@@ -1,0 +1,43 @@
+import { SluiceError } from '../errors.js';
+import type { Job } from '../queue/types.js';
+import { resolveRevision } from '../source/index.js';
+import { diffApp, renderRevision } from '../sync/index.js';
+import { appContext } from './app-context.js';
+import { followUpIfProgressing } from './follow-up.js';
+import type { JobOutcome, WorkerDeps } from './types.js';
+
+/**
+ * A refresh compares Git's head and the live cluster with the desired state and records Synced/OutOfSync,
+ * health and a diff summary. Automated apps get a sync job when Git moved; live drift is healed only with
+ * selfHeal, as in Argo CD. Others are only reported.
+ */
+export async function runRefreshJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
+  const { app, project } = await appContext(deps, job.app!);
+  const auth = deps.render.gitAuth?.(app.source.repoURL);
+  const status = await deps.store.getAppStatus(app.name);
+  const head = await resolveRevision(app.source.repoURL, app.source.targetRevision, auth);
+  const gitMoved = status?.revision !== undefined && status.revision !== head;
+
+  const cluster = await deps.clusters.resolve(app.destination);
+  const rendered = await renderRevision(app, { cacheDir: deps.render.cacheDir, tools: deps.render.tools, auth, revision: head });
+  const diff = await deps.clusters.withClient(cluster, (client) => diffApp({ app, project, cluster, client }, rendered.manifests));
+  const sync = diff.status === 'Synced' && !gitMoved ? 'Synced' : 'OutOfSync';
+  const counts = Object.entries(diff.summary).filter(([action, n]) => n > 0 && action !== 'unchanged');
+  const text = sync === 'Synced' ? 'in sync' : [
+    ...(gitMoved ? [`Git moved to ${head.slice(0, 12)}`] : []),
+    ...counts.map(([action, n]) => `${n} to ${action}`),
+    ...diff.errors,
+  ].join(', ').slice(0, 1000);
+  await deps.store.updateAppStatus(app.name, (current) => ({
+    ...current, sync, health: diff.health, targetRevision: app.source.targetRevision,
+    lastDiffSummary: { counts: diff.summary, text },
+  }));
+
+  const automated = app.syncPolicy.automated;
+  if (sync === 'OutOfSync' && automated && (gitMoved || status?.revision === undefined || automated.selfHeal)) {
+    await deps.queue.enqueueJobs([{ kind: 'sync', app: app.name, revision: head, trigger: { kind: 'drift', by: gitMoved ? 'git' : 'self-heal' }, requestedAt: deps.now().toISOString() }]);
+    return { status: 'done', message: `${app.name} OutOfSync (${text}); sync queued` };
+  }
+  if (diff.errors.length) throw new SluiceError(`${app.name}: ${diff.errors.join('; ')}`);
+  return job.continuation ? followUpIfProgressing(deps, job, diff.health, `${app.name} ${sync}, ${diff.health}`) : { status: 'done', message: `${app.name} ${sync} (${text}), ${diff.health}` };
+}

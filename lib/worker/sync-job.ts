@@ -1,0 +1,68 @@
+import { SluiceError } from '../errors.js';
+import type { Job } from '../queue/types.js';
+import { resolveRevision } from '../source/index.js';
+import { renderRevision, syncApp } from '../sync/index.js';
+import type { OperationResult } from '../sync/types.js';
+import { appContext } from './app-context.js';
+import { followUpIfProgressing } from './follow-up.js';
+import { recordOperation } from './record.js';
+import type { JobOutcome, WorkerDeps } from './types.js';
+
+const isSha = (value: string) => /^[0-9a-f]{40}$/.test(value);
+
+/**
+ * sync and rollback jobs: render the revision and sync it. A job for a commit that is no longer the head
+ * of the tracked branch, or older than the deployed one, is dropped with the reason recorded; a rollback
+ * re-syncs a recorded revision and is never dropped as old.
+ */
+export async function runSyncJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
+  const { app, project } = await appContext(deps, job.app!);
+  const rollback = job.kind === 'rollback';
+  const auth = deps.render.gitAuth?.(app.source.repoURL);
+  let revision = job.revision;
+  if (rollback) {
+    const entry = await deps.store.getHistory(app.name, job.historyId!);
+    if (!entry) throw new SluiceError(`app ${app.name}: history entry ${job.historyId} does not exist; list them with \`sluice app history ${app.name}\``);
+    revision = entry.revision;
+  } else {
+    const head = await resolveRevision(app.source.repoURL, app.source.targetRevision, auth);
+    if (revision && revision !== head && !isSha(app.source.targetRevision)) {
+      return dropped(deps, job, `revision ${revision.slice(0, 12)} is no longer the head of ${app.source.targetRevision} (now ${head.slice(0, 12)}); the newer commit is synced instead`);
+    }
+    revision ??= head;
+    if (job.commitTime) {
+      const status = await deps.store.getAppStatus(app.name);
+      if (status?.newestCommitTime && Date.parse(status.newestCommitTime) > Date.parse(job.commitTime)) {
+        return dropped(deps, job, `revision ${revision.slice(0, 12)} is older than the deployed ${status.revision?.slice(0, 12) ?? 'revision'}`);
+      }
+    }
+  }
+
+  const cluster = await deps.clusters.resolve(app.destination);
+  let result: OperationResult;
+  try {
+    const rendered = await renderRevision(app, { cacheDir: deps.render.cacheDir, tools: deps.render.tools, auth, revision });
+    result = await deps.clusters.withClient(cluster, (client) => syncApp({
+      target: { app, project, cluster, client }, revision: rendered.revision, manifests: rendered.manifests,
+      options: { trigger: job.trigger, prune: job.prune ?? app.syncPolicy.automated?.prune ?? false, now: deps.now },
+    }));
+  } catch (error) {
+    if (!(error instanceof SluiceError)) throw error; // transient: let the queue retry
+    const now = deps.now().toISOString();
+    result = { app: app.name, revision: revision!, trigger: job.trigger, startedAt: now, finishedAt: now, phase: 'Error', message: error.message, health: 'Unknown', resources: [], warnings: [] };
+  }
+  await recordOperation(deps.store, result, app.revisionHistoryLimit, app.source.targetRevision);
+  if (result.phase === 'Succeeded') {
+    await deps.store.recordDeployedRevision(app.name, result.revision, { commitTime: job.commitTime, force: rollback || job.trigger.kind === 'manual' });
+  }
+  if (result.phase !== 'Succeeded') return { status: 'failed', message: result.message };
+  return followUpIfProgressing(deps, job, result.health, result.message);
+}
+
+async function dropped(deps: WorkerDeps, job: Job, reason: string): Promise<JobOutcome> {
+  await deps.store.updateAppStatus(job.app!, (current) => ({
+    ...current,
+    lastOperation: { phase: 'Failed', message: `dropped: ${reason}`, startedAt: job.requestedAt, finishedAt: deps.now().toISOString(), trigger: job.trigger, revision: job.revision },
+  }));
+  return { status: 'dropped', message: reason };
+}

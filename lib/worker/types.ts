@@ -1,0 +1,39 @@
+import type { JobQueue } from '../queue/index.js';
+import type { GitAuth } from '../source/index.js';
+import type { StatusStore, RegistrySnapshot } from '../store/index.js';
+import type { ClusterClients } from './clusters.js';
+
+/** Everything a job needs, built once per Lambda container (or per local run). */
+export interface WorkerDeps {
+  store: StatusStore;
+  queue: JobQueue;
+  clusters: ClusterClients;
+  /** The registry snapshot, cached for a short while. */
+  registry: () => Promise<RegistrySnapshot | undefined>;
+  /** Checkouts cache (e.g. /tmp on Lambda) and render tool binaries. */
+  render: { cacheDir: string; tools?: { helm?: string; kustomize?: string }; gitAuth?: (repoURL: string) => GitAuth | undefined };
+  config: WorkerConfig;
+  now: () => Date;
+}
+
+export interface WorkerConfig {
+  /** The Git repo holding Application and AppProject YAML; a push to it reloads the registry. */
+  configRepoURL?: string;
+  configRepoRevision: string;
+  /** Folder inside the config repo to read; default the whole repo. */
+  configRepoPath: string;
+  /** Delay of a follow-up health check after a sync left the app Progressing. */
+  followUpDelaySeconds: number;
+  /** Follow-ups per sync before the app is left Progressing for the drift scan to pick up. */
+  maxFollowUps: number;
+}
+
+export function defaultWorkerConfig(overrides: Partial<WorkerConfig> = {}): WorkerConfig {
+  return { configRepoRevision: 'HEAD', configRepoPath: '.', followUpDelaySeconds: 30, maxFollowUps: 20, ...overrides };
+}
+
+/** What became of a job; the worker logs it and never retries `dropped` or `failed` (they are permanent). */
+export interface JobOutcome {
+  status: 'done' | 'dropped' | 'failed' | 'continued';
+  message: string;
+}
