@@ -1,0 +1,40 @@
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { processPartialResponse, SqsFifoPartialProcessorAsync } from '@aws-lambda-powertools/batch';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { parseJob, describeJob } from '../lib/queue/index.js';
+import { buildWorkerDeps, runtimeConfigFromEnv } from '../lib/runtime/index.js';
+import { createJobIdempotency, type JobIdempotency } from '../lib/store/index.js';
+import { processJob, type WorkerDeps } from '../lib/worker/index.js';
+
+const logger = new Logger();
+const processor = new SqsFifoPartialProcessorAsync();
+let deps: WorkerDeps | undefined;
+let idempotency: JobIdempotency | undefined;
+
+/** Jobs from the FIFO queue: each record is one job; a failed record is reported so only it is retried. */
+export async function handler(event: SQSEvent, context: Context): Promise<SQSBatchResponse> {
+  logger.addContext(context);
+  if (!deps) {
+    const config = runtimeConfigFromEnv();
+    deps = buildWorkerDeps(config);
+    if (config.idempotencyTableName) idempotency = createJobIdempotency({ tableName: config.idempotencyTableName, client: new DynamoDBClient({}) });
+  }
+  // A failed job skips the rest of its app's group (order within an app matters); other apps go on.
+  return processPartialResponse(event, (record: SQSRecord) => runRecord(record), processor, { context, skipGroupOnError: true });
+}
+
+async function runRecord(record: SQSRecord): Promise<void> {
+  let job;
+  try {
+    job = parseJob(record.body);
+  } catch (error) {
+    // A malformed message can never succeed: log it and let it go rather than poison the app's group.
+    logger.error('dropping a malformed job message', { messageId: record.messageId, error: (error as Error).message });
+    return;
+  }
+  const run = () => processJob(deps!, job);
+  // A message redelivered after its job completed (e.g. the function ended before SQS deleted it) runs once.
+  const outcome = idempotency ? await idempotency.once(record.messageId, run) : await run();
+  logger.info('job processed', { job: describeJob(job), status: outcome.status, message: outcome.message, receiveCount: record.attributes.ApproximateReceiveCount });
+}

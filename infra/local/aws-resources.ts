@@ -1,0 +1,35 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { createTables } from '../../lib/store/index.js';
+
+export interface LocalAwsResources {
+  tableName: string;
+  idempotencyTableName: string;
+  jobsQueueUrl: string;
+  jobsDlqUrl: string;
+  delayQueueUrl: string;
+}
+
+/**
+ * The same tables and queues as infra/resources/*.yml, created in moto for the local loop and tests.
+ * Visibility timeouts are short so a failed job is retried within seconds here.
+ */
+export async function createLocalAwsResources(prefix: string, visibilityTimeoutSeconds = 20): Promise<LocalAwsResources> {
+  const sqs = new SQSClient({});
+  const queue = async (name: string, attributes: Record<string, string>) =>
+    (await sqs.send(new CreateQueueCommand({ QueueName: name, Attributes: attributes }))).QueueUrl!;
+  const arnOf = async (url: string) =>
+    (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn'] }))).Attributes!.QueueArn!;
+
+  const tableName = `${prefix}-status`;
+  const idempotencyTableName = `${prefix}-idempotency`;
+  await createTables(new DynamoDBClient({}), { status: tableName, idempotency: idempotencyTableName });
+
+  const jobsDlqUrl = await queue(`${prefix}-jobs-dlq.fifo`, { FifoQueue: 'true' });
+  const jobsQueueUrl = await queue(`${prefix}-jobs.fifo`, {
+    FifoQueue: 'true', VisibilityTimeout: String(visibilityTimeoutSeconds),
+    RedrivePolicy: JSON.stringify({ deadLetterTargetArn: await arnOf(jobsDlqUrl), maxReceiveCount: 5 }),
+  });
+  const delayQueueUrl = await queue(`${prefix}-job-delays`, { VisibilityTimeout: String(visibilityTimeoutSeconds) });
+  return { tableName, idempotencyTableName, jobsQueueUrl, jobsDlqUrl, delayQueueUrl };
+}

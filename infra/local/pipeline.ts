@@ -1,0 +1,104 @@
+/**
+ * The serverless pipeline running locally against the stack: the same Lambda handlers, invoked the way
+ * AWS would invoke them. HTTP API → webhook and status functions; SQS event source mappings → worker and
+ * delay forwarder; an EventBridge-like timer → drift scan. AWS APIs are moto's.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { ScheduledEvent } from 'aws-lambda';
+import { buildWorkerDeps, registerCluster, runtimeConfigFromEnv } from '../../lib/runtime/index.js';
+import { SecretStore, githubWebhookSecretName } from '../../lib/secrets/index.js';
+import { createLocalAwsResources, type LocalAwsResources } from './aws-resources.js';
+import { startHttpApi, type HttpHandler } from './http-api.js';
+import { lambdaContext } from './lambda-context.js';
+import { SqsPoller } from './sqs-poller.js';
+import type { StackInfo } from './stack.js';
+
+export interface PipelineOptions {
+  stage?: string;
+  /** The config repo holding Application/AppProject YAML. */
+  configRepoURL?: string;
+  configRepoRevision?: string;
+  /** Name under which the stack's cluster is registered. */
+  clusterName?: string;
+  /** Drift scan period; 0 disables the timer (tests call `driftScan()` themselves). */
+  driftIntervalMs?: number;
+  port?: number;
+}
+
+export interface LocalPipeline {
+  /** Base URL of the HTTP API: POST /webhooks/github, GET /apps, ... */
+  url: string;
+  webhookSecret: string;
+  resources: LocalAwsResources;
+  stage: string;
+  /** Runs the drift-scan function once. */
+  driftScan(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function clusterCredentials(stack: StackInfo) {
+  return {
+    server: stack.kube.server,
+    caData: readFileSync(stack.kube.caFile, 'utf8'),
+    clientCertData: readFileSync(stack.kube.admin.cert, 'utf8'),
+    clientKeyData: readFileSync(stack.kube.admin.key, 'utf8'),
+  };
+}
+
+export async function startLocalPipeline(stack: StackInfo, options: PipelineOptions = {}): Promise<LocalPipeline> {
+  const stage = options.stage ?? `local${randomBytes(3).toString('hex')}`;
+  Object.assign(process.env, {
+    AWS_ENDPOINT_URL: stack.aws.endpoint, AWS_REGION: stack.aws.region,
+    AWS_ACCESS_KEY_ID: stack.aws.accessKeyId, AWS_SECRET_ACCESS_KEY: stack.aws.secretAccessKey,
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
+  });
+  const resources = await createLocalAwsResources(`sluice-${stage}`);
+  const cacheDir = join(stack.runDir, `pipeline-${stage}`);
+  mkdirSync(cacheDir, { recursive: true });
+  Object.assign(process.env, {
+    STAGE: stage, TABLE_NAME: resources.tableName, IDEMPOTENCY_TABLE_NAME: resources.idempotencyTableName,
+    JOBS_QUEUE_URL: resources.jobsQueueUrl, DELAY_QUEUE_URL: resources.delayQueueUrl,
+    CONFIG_REPO_URL: options.configRepoURL ?? '', CONFIG_REPO_REVISION: options.configRepoRevision ?? 'HEAD',
+    SLUICE_HELM: stack.tools.helm, SLUICE_KUSTOMIZE: stack.tools.kustomize, SLUICE_CACHE_DIR: cacheDir,
+  });
+
+  const webhookSecret = randomBytes(20).toString('hex');
+  const secrets = new SecretStore({ client: new SecretsManagerClient({}) });
+  await secrets.putSecretString(githubWebhookSecretName(stage), webhookSecret, 'GitHub webhook secret (local)');
+  const { store } = buildWorkerDeps(runtimeConfigFromEnv());
+  await registerCluster({ store, secrets, stage }, options.clusterName ?? 'local', clusterCredentials(stack));
+
+  // Imported only now: each function reads its environment once, at its first invocation.
+  const [webhook, status, worker, delayForwarder, drift] = await Promise.all([
+    import('../../functions/webhook.js'), import('../../functions/status.js'), import('../../functions/worker.js'),
+    import('../../functions/delay-forwarder.js'), import('../../functions/drift-scan.js'),
+  ]);
+  const http = await startHttpApi([
+    { prefix: '/webhooks/github', name: 'webhook', handler: (event, context) => webhook.handler(event, context) },
+    { prefix: '/', name: 'status', handler: status.handler as HttpHandler },
+  ], options.port);
+  const pollers = [
+    new SqsPoller('worker', resources.jobsQueueUrl, worker.handler),
+    new SqsPoller('delay-forwarder', resources.delayQueueUrl, delayForwarder.handler),
+  ];
+  await Promise.all(pollers.map((p) => p.start()));
+
+  const driftScan = async () => {
+    const event = { 'detail-type': 'Scheduled Event', source: 'aws.events', time: new Date().toISOString(), detail: {} } as unknown as ScheduledEvent;
+    await drift.handler(event, lambdaContext('drift-scan'));
+  };
+  const timer = options.driftIntervalMs ? setInterval(() => void driftScan().catch((e: Error) => console.error(`[drift-scan] ${e.message}`)), options.driftIntervalMs) : undefined;
+
+  return {
+    url: http.url, webhookSecret, resources, stage, driftScan,
+    async stop() {
+      if (timer) clearInterval(timer);
+      await Promise.all(pollers.map((p) => p.stop()));
+      await http.close();
+    },
+  };
+}

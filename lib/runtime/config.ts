@@ -1,0 +1,38 @@
+import { SluiceError } from '../errors.js';
+
+/** Configuration every Sluice process reads from its environment (Lambda, the local loop, the CLI). */
+export interface RuntimeConfig {
+  stage: string;
+  tableName: string;
+  idempotencyTableName?: string;
+  jobsQueueUrl: string;
+  delayQueueUrl?: string;
+  configRepoURL?: string;
+  configRepoRevision: string;
+  configRepoPath: string;
+  /** Checkouts cache; /tmp on Lambda. */
+  cacheDir: string;
+  helm?: string;
+  kustomize?: string;
+}
+
+export function runtimeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
+  const required = (name: string): string => {
+    const value = env[name];
+    if (!value) throw new SluiceError(`environment variable ${name} is not set; see infra/README.md for the configuration of each function`);
+    return value;
+  };
+  return {
+    stage: env.STAGE ?? env.SLUICE_STAGE ?? 'dev',
+    tableName: required('TABLE_NAME'),
+    idempotencyTableName: env.IDEMPOTENCY_TABLE_NAME || undefined,
+    jobsQueueUrl: required('JOBS_QUEUE_URL'),
+    delayQueueUrl: env.DELAY_QUEUE_URL || undefined,
+    configRepoURL: env.CONFIG_REPO_URL || undefined,
+    configRepoRevision: env.CONFIG_REPO_REVISION || 'HEAD',
+    configRepoPath: env.CONFIG_REPO_PATH || '.',
+    cacheDir: env.SLUICE_CACHE_DIR || '/tmp/sluice',
+    helm: env.SLUICE_HELM || undefined,
+    kustomize: env.SLUICE_KUSTOMIZE || undefined,
+  };
+}

@@ -1,0 +1,29 @@
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { JobQueue } from '../queue/index.js';
+import { SecretStore } from '../secrets/index.js';
+import { createDocumentClient, StatusStore, type RegistrySnapshot } from '../store/index.js';
+import { ClusterClients, defaultWorkerConfig, type WorkerDeps } from '../worker/index.js';
+import type { RuntimeConfig } from './config.js';
+
+/** How long a container trusts its copy of the registry before reading it again. */
+const registryTtlMs = 10_000;
+
+/** The worker's dependencies for a runtime configuration; AWS clients take region and endpoint from the environment. */
+export function buildWorkerDeps(config: RuntimeConfig): WorkerDeps {
+  const store = new StatusStore({ client: createDocumentClient(), tableName: config.tableName });
+  const queue = new JobQueue({ client: new SQSClient({}), queueUrl: config.jobsQueueUrl, delayQueueUrl: config.delayQueueUrl });
+  const secrets = new SecretStore({ client: new SecretsManagerClient({}) });
+  let cached: { at: number; snapshot: RegistrySnapshot | undefined } | undefined;
+  const registry = async () => {
+    if (!cached || Date.now() - cached.at > registryTtlMs) cached = { at: Date.now(), snapshot: await store.getRegistry() };
+    return cached.snapshot;
+  };
+  return {
+    store, queue, registry,
+    clusters: new ClusterClients({ secrets, stage: config.stage, records: () => cached?.snapshot?.clusters ?? [] }),
+    render: { cacheDir: config.cacheDir, tools: { helm: config.helm, kustomize: config.kustomize } },
+    config: defaultWorkerConfig({ configRepoURL: config.configRepoURL, configRepoRevision: config.configRepoRevision, configRepoPath: config.configRepoPath }),
+    now: () => new Date(),
+  };
+}
