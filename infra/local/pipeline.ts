@@ -64,6 +64,7 @@ export async function startLocalPipeline(stack: StackInfo, options: PipelineOpti
     JOBS_QUEUE_URL: resources.jobsQueueUrl, DELAY_QUEUE_URL: resources.delayQueueUrl,
     CONFIG_REPO_URL: options.configRepoURL ?? '', CONFIG_REPO_REVISION: options.configRepoRevision ?? 'HEAD',
     SLUICE_HELM: stack.tools.helm, SLUICE_KUSTOMIZE: stack.tools.kustomize, SLUICE_CACHE_DIR: cacheDir,
+    FOLLOW_UP_DELAY_SECONDS: process.env.FOLLOW_UP_DELAY_SECONDS ?? '2',
   });
 
   const webhookSecret = randomBytes(20).toString('hex');

@@ -14,6 +14,8 @@ export interface RuntimeConfig {
   cacheDir: string;
   helm?: string;
   kustomize?: string;
+  /** Delay before a follow-up health check of an app left Progressing (FOLLOW_UP_DELAY_SECONDS). */
+  followUpDelaySeconds?: number;
 }
 
 export function runtimeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
@@ -34,5 +36,6 @@ export function runtimeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Runt
     cacheDir: env.SLUICE_CACHE_DIR || '/tmp/sluice',
     helm: env.SLUICE_HELM || undefined,
     kustomize: env.SLUICE_KUSTOMIZE || undefined,
+    followUpDelaySeconds: env.FOLLOW_UP_DELAY_SECONDS ? Number(env.FOLLOW_UP_DELAY_SECONDS) : undefined,
   };
 }

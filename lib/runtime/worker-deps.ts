@@ -23,7 +23,10 @@ export function buildWorkerDeps(config: RuntimeConfig): WorkerDeps {
     store, queue, registry,
     clusters: new ClusterClients({ secrets, stage: config.stage, records: () => cached?.snapshot?.clusters ?? [] }),
     render: { cacheDir: config.cacheDir, tools: { helm: config.helm, kustomize: config.kustomize } },
-    config: defaultWorkerConfig({ configRepoURL: config.configRepoURL, configRepoRevision: config.configRepoRevision, configRepoPath: config.configRepoPath }),
+    config: defaultWorkerConfig({
+      configRepoURL: config.configRepoURL, configRepoRevision: config.configRepoRevision, configRepoPath: config.configRepoPath,
+      ...(config.followUpDelaySeconds !== undefined ? { followUpDelaySeconds: config.followUpDelaySeconds } : {}),
+    }),
     now: () => new Date(),
   };
 }

@@ -25,3 +25,24 @@ export function githubDelivery(event: string, payload: unknown, secret: string, 
     },
   };
 }
+
+/** A push event payload as GitHub sends it, for a repository served by the local git server. */
+export function pushPayload(repoURL: string, options: { after: string; before?: string; ref?: string; timestamp?: string; pusher?: string }) {
+  const name = repoURL.split('/').pop()!.replace(/\.git$/, '');
+  const timestamp = options.timestamp ?? new Date().toISOString();
+  return {
+    ref: options.ref ?? 'refs/heads/main',
+    before: options.before ?? '0'.repeat(40),
+    after: options.after,
+    created: false, deleted: false, forced: false,
+    repository: {
+      id: 1, name, full_name: `local/${name}`, private: false, default_branch: 'main',
+      html_url: repoURL.replace(/\.git$/, ''), clone_url: repoURL, git_url: repoURL, ssh_url: repoURL,
+      owner: { login: 'local', name: 'local' },
+    },
+    pusher: { name: options.pusher ?? 'dev', email: 'dev@sluice.invalid' },
+    sender: { login: options.pusher ?? 'dev', id: 1, type: 'User' },
+    head_commit: { id: options.after, tree_id: options.after, message: 'change', timestamp, author: { name: 'dev', email: 'dev@sluice.invalid' }, committer: { name: 'dev', email: 'dev@sluice.invalid' }, added: [], removed: [], modified: [] },
+    commits: [],
+  };
+}

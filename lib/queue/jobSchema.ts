@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+const triggerSchema = z.object({
+  kind: z.enum(['webhook', 'drift', 'manual', 'rollback', 'cli', 'test']),
+  by: z.string().optional(),
+});
+
+/** A Job as it travels on the queue. Unknown fields are dropped, so a newer producer does not break an older worker. */
+export const jobSchema = z.object({
+  kind: z.enum(['sync', 'refresh', 'reload-registry', 'rollback']),
+  app: z.string().min(1, 'must not be empty').optional(),
+  revision: z.string().min(1, 'must not be empty').optional(),
+  commitTime: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time' }).optional(),
+  historyId: z.string().min(1, 'must not be empty').optional(),
+  prune: z.boolean().optional(),
+  trigger: triggerSchema,
+  deliveryId: z.string().optional(),
+  requestedAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time, e.g. 2024-05-01T12:00:00Z' }),
+  continuation: z.int().min(0).optional(),
+}).superRefine((job, ctx) => {
+  if (job.kind !== 'reload-registry' && !job.app) ctx.addIssue({ code: 'custom', path: ['app'], message: `required for a ${job.kind} job` });
+  if (job.kind === 'rollback' && !job.historyId) ctx.addIssue({ code: 'custom', path: ['historyId'], message: 'required for a rollback job: the history entry to roll back to' });
+});

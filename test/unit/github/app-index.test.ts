@@ -1,0 +1,19 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { appIndexOf } from '../../../lib/github/index.js';
+import type { Application } from '../../../lib/model/types.js';
+
+const application = (name: string, repoURL: string, targetRevision: string) => ({ name, source: { repoURL, targetRevision, path: '.' } }) as Application;
+
+describe('appIndexOf', () => {
+  it('lists each app by its source repo and revision', () => {
+    assert.deepEqual(appIndexOf([application('web', 'https://github.com/acme/web', 'main')]), {
+      apps: [{ name: 'web', repoURL: 'https://github.com/acme/web', targetRevision: 'main' }],
+    });
+  });
+
+  it('adds the config repo, tracking HEAD unless a revision is given', () => {
+    assert.deepEqual(appIndexOf([], { repoURL: 'https://github.com/acme/config' }).configRepo, { repoURL: 'https://github.com/acme/config', targetRevision: 'HEAD' });
+    assert.deepEqual(appIndexOf([], { repoURL: 'https://github.com/acme/config', targetRevision: 'prod' }).configRepo?.targetRevision, 'prod');
+  });
+});
