@@ -20,6 +20,8 @@ export async function handler(event: SQSEvent, context: Context): Promise<SQSBat
     deps = buildWorkerDeps(config);
     if (config.idempotencyTableName) idempotency = createJobIdempotency({ tableName: config.idempotencyTableName, client: new DynamoDBClient({}) });
   }
+  // Lets idempotency expire an in-progress record when this invocation times out, instead of after 15 minutes.
+  idempotency?.config.registerLambdaContext(context);
   // A failed job skips the rest of its app's group (order within an app matters); other apps go on.
   return processPartialResponse(event, (record: SQSRecord) => runRecord(record), processor, { context, skipGroupOnError: true });
 }

@@ -1,0 +1,6 @@
+export { SecretStore, type SecretStoreOptions } from './SecretStore.js';
+export {
+  defaultSecretStore, setDefaultSecretStore, getSecretString, getClusterCredentials, refreshClusterCredentials, putClusterCredentials,
+} from './defaultSecretStore.js';
+export { clusterSecretName, githubWebhookSecretName, slackSigningSecretName, SECRET_ROOT } from './names.js';
+export { SecretError } from './errors.js';

@@ -1,0 +1,47 @@
+import type { BlobRef } from './blobs.js';
+import { APPS_LIST, appStatusKey } from './keys.js';
+import { capText, defined, plain } from './plain.js';
+import type { Item } from './table.js';
+import type { AppStatus, AppStatusSummary } from './types.js';
+
+/** An app's status as stored: summary attributes in the clear, resources gzipped behind `resources`. */
+export function appStatusToItem(status: AppStatus, resources: BlobRef): Item {
+  const { lastOperation, lastDiffSummary } = status;
+  return defined({
+    ...appStatusKey(status.app),
+    gsi1pk: APPS_LIST,
+    gsi1sk: status.app,
+    app: status.app,
+    sync: status.sync,
+    health: status.health,
+    revision: status.revision,
+    revisionCommitTime: status.revisionCommitTime,
+    newestCommitTime: status.newestCommitTime,
+    deployedAt: status.deployedAt,
+    targetRevision: status.targetRevision,
+    lastOperation: lastOperation && plain({ ...lastOperation, message: capText(lastOperation.message) }),
+    lastDiffSummary: lastDiffSummary && plain({ ...lastDiffSummary, text: capText(lastDiffSummary.text) }),
+    resources,
+    updatedAt: status.updatedAt,
+    version: status.version,
+  });
+}
+
+export function itemToAppSummary(item: Item): AppStatusSummary {
+  const summary: AppStatusSummary = {
+    app: item.app as string,
+    sync: item.sync as AppStatus['sync'],
+    health: item.health as AppStatus['health'],
+    updatedAt: item.updatedAt as string,
+    version: item.version as number,
+  };
+  for (const key of ['revision', 'revisionCommitTime', 'newestCommitTime', 'deployedAt', 'targetRevision', 'lastOperation', 'lastDiffSummary'] as const) {
+    if (item[key] !== undefined) Object.assign(summary, { [key]: item[key] });
+  }
+  return summary;
+}
+
+/** The status of an app never written: nothing known yet. */
+export function emptyAppStatus(app: string): AppStatus {
+  return { app, sync: 'Unknown', health: 'Unknown', resources: [], updatedAt: new Date(0).toISOString(), version: 0 };
+}

@@ -1,0 +1,32 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { deleteBlob, readAgainIfReplaced, readBlob, writeBlob, type BlobRef } from './blobs.js';
+import { registryKey } from './keys.js';
+import type { Table } from './table.js';
+import type { RegistrySnapshot } from './types.js';
+
+type Body = Pick<RegistrySnapshot, 'applications' | 'projects' | 'clusters' | 'warnings'>;
+
+/** Replaces the registry snapshot. Readers see the old one or the new one, never a mix. */
+export async function putRegistry(table: Table, snapshot: RegistrySnapshot): Promise<RegistrySnapshot> {
+  const { Item: previous } = await table.doc.send(new GetCommand({ TableName: table.name, Key: registryKey, ConsistentRead: true }));
+  const body: Body = { applications: snapshot.applications, projects: snapshot.projects, warnings: snapshot.warnings, ...(snapshot.clusters ? { clusters: snapshot.clusters } : {}) };
+  const loadedAt = new Date().toISOString();
+  const ref = await writeBlob(table, registryKey.pk, body);
+  await table.doc.send(new PutCommand({
+    TableName: table.name,
+    Item: { ...registryKey, revision: snapshot.revision, loadedAt, applicationCount: snapshot.applications.length, body: ref },
+  }));
+  await deleteBlob(table, registryKey.pk, previous?.body as BlobRef | undefined);
+  return { ...snapshot, loadedAt };
+}
+
+export function getRegistry(table: Table): Promise<RegistrySnapshot | undefined> {
+  return readAgainIfReplaced(() => readRegistry(table));
+}
+
+async function readRegistry(table: Table): Promise<RegistrySnapshot | undefined> {
+  const { Item: item } = await table.doc.send(new GetCommand({ TableName: table.name, Key: registryKey, ConsistentRead: true }));
+  if (!item) return undefined;
+  const body = await readBlob<Body>(table, registryKey.pk, item.body as BlobRef, `registry at ${String(item.revision)}`);
+  return { revision: item.revision as string, loadedAt: item.loadedAt as string, ...body };
+}

@@ -1,0 +1,70 @@
+/**
+ * The status table: one DynamoDB table, generic keys `pk` (partition) and `sk` (sort), every kind of item
+ * told apart by its key prefix. infra/resources/tables.yml declares the same table for AWS; `createTables`
+ * builds it from the definitions below for local runs and tests (a unit test keeps the two equal).
+ *
+ *   item                 pk                   sk                         gsi1pk      gsi1sk   TTL
+ *   app status           app#<app>            status                     apps        <app>
+ *   history entry        app#<app>            history#<id>
+ *   blob part            <owner's pk>         blob#<generation>#<nnnn>
+ *   webhook delivery     delivery#<id>        delivery                                        expiresAt
+ *   API token            apitoken#<sha256>    apitoken                   apitokens   <id>
+ *   registry snapshot    registry             current
+ *
+ * - History ids start with the ISO finish time, so a reverse query on `history#` lists newest first.
+ * - Large JSON (resources lists, history details, the registry) is gzipped into a binary attribute, and split
+ *   into blob parts under the owner's partition when even that exceeds what one 400 KB item can hold.
+ * - GSI `gsi1` is sparse (only items with `gsi1pk`) and lists all apps or all tokens; it projects the summary
+ *   attributes only, never the gzipped blobs.
+ * - TTL attribute `expiresAt` (epoch seconds) expires webhook deliveries. DynamoDB deletes expired items
+ *   within a day or two, so readers also treat `expiresAt` in the past as absent.
+ *
+ * Done jobs use a second, Powertools-shaped idempotency table: partition key `id`, TTL attribute `expiration`.
+ */
+import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+
+export const STATUS_TTL_ATTRIBUTE = 'expiresAt';
+export const IDEMPOTENCY_TTL_ATTRIBUTE = 'expiration';
+export const LIST_INDEX = 'gsi1';
+
+/** Attributes copied into `gsi1`: what listing apps and tokens shows. */
+export const LIST_INDEX_ATTRIBUTES = [
+  'app', 'sync', 'health', 'revision', 'revisionCommitTime', 'newestCommitTime', 'deployedAt', 'targetRevision',
+  'lastOperation', 'lastDiffSummary', 'updatedAt', 'version',
+  'id', 'name', 'role', 'hash', 'createdAt',
+];
+
+export interface TableDefinition {
+  input: CreateTableCommandInput;
+  ttlAttribute: string;
+}
+
+export function statusTableDefinition(tableName: string): TableDefinition {
+  return {
+    input: {
+      TableName: tableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: ['pk', 'sk', 'gsi1pk', 'gsi1sk'].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
+      GlobalSecondaryIndexes: [{
+        IndexName: LIST_INDEX,
+        KeySchema: [{ AttributeName: 'gsi1pk', KeyType: 'HASH' }, { AttributeName: 'gsi1sk', KeyType: 'RANGE' }],
+        Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: LIST_INDEX_ATTRIBUTES },
+      }],
+    },
+    ttlAttribute: STATUS_TTL_ATTRIBUTE,
+  };
+}
+
+/** The table Powertools' DynamoDBPersistenceLayer expects with its defaults. */
+export function idempotencyTableDefinition(tableName: string): TableDefinition {
+  return {
+    input: {
+      TableName: tableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+    },
+    ttlAttribute: IDEMPOTENCY_TTL_ATTRIBUTE,
+  };
+}

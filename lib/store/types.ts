@@ -1,0 +1,98 @@
+import type { DiffSummary } from '../diff/types.js';
+import type { HealthStatus } from '../health/types.js';
+import type { Application, AppProject, ClusterRecord, SpecIssue } from '../model/types.js';
+import type { Action, OperationPhase, OperationResult, ResourceResult, Trigger } from '../sync/types.js';
+
+/** Whether the live state matches Git at the target revision, as Argo CD names it. */
+export type SyncStatus = 'Synced' | 'OutOfSync' | 'Unknown';
+
+/** The last operation of an app, without its per-object results (those are in `resources` and in history). */
+export interface OperationSummary {
+  /** `Running` while a worker is on it. */
+  phase: OperationPhase | 'Running';
+  message: string;
+  startedAt: string;
+  finishedAt?: string;
+  trigger: Trigger;
+  revision?: string;
+  /** The history entry the operation was recorded as. */
+  historyId?: string;
+}
+
+export interface LastDiffSummary {
+  counts: DiffSummary;
+  /** A short human summary, e.g. `2 to create, 1 to configure`. Capped by the store. */
+  text: string;
+}
+
+/** What the worker and the drift scan say about one app; `version` makes concurrent writes safe. */
+export interface AppStatus {
+  app: string;
+  sync: SyncStatus;
+  health: HealthStatus;
+  /** The deployed commit sha. Change it with `recordDeployedRevision` only, which refuses older commits. */
+  revision?: string;
+  /** Commit time (ISO) of `revision`, when it was known. */
+  revisionCommitTime?: string;
+  /** The newest commit time ever deployed (ISO): jobs for older commits are refused, except forced ones. */
+  newestCommitTime?: string;
+  deployedAt?: string;
+  /** What the app tracks (branch, tag, sha, `HEAD`) and the sha it resolved to when last checked. */
+  targetRevision?: string;
+  lastOperation?: OperationSummary;
+  lastDiffSummary?: LastDiffSummary;
+  /** Any number: stored gzipped, and split over several items when even that exceeds one item. */
+  resources: ResourceResult[];
+  updatedAt: string;
+  /** Incremented by every write; 0 for an app never written. */
+  version: number;
+}
+
+/** The fields an `updateAppStatus` mutation returns; the store sets `app`, `updatedAt` and `version`. */
+export type AppStatusFields = Omit<AppStatus, 'app' | 'updatedAt' | 'version'>;
+
+/** An app's status without its resources, as listed for all apps. */
+export type AppStatusSummary = Omit<AppStatus, 'resources'>;
+
+/** One recorded operation, as listed (newest first). */
+export interface HistoryEntry extends Omit<OperationResult, 'resources' | 'warnings'> {
+  /** Sortable and unique: `<ISO finishedAt>_<random hex>`. Safe in a URL path segment. */
+  id: string;
+  counts: Partial<Record<Action, number>>;
+  warningCount: number;
+}
+
+/** A history entry with everything the operation recorded; what rollback and `history <id>` read. */
+export interface HistoryRecord extends HistoryEntry {
+  resources: ResourceResult[];
+  warnings: string[];
+}
+
+export type ApiTokenRole = 'read' | 'operate';
+
+/** A status API token. Only the SHA-256 hex digest of the token is ever stored. */
+export interface ApiToken {
+  id: string;
+  name: string;
+  role: ApiTokenRole;
+  hash: string;
+  createdAt?: string;
+}
+
+/** The app definitions loaded from the config repo at one revision. */
+export interface RegistrySnapshot {
+  revision: string;
+  applications: Application[];
+  projects: AppProject[];
+  clusters?: ClusterRecord[];
+  warnings: SpecIssue[];
+  /** Set by the store when written. */
+  loadedAt?: string;
+}
+
+export interface TableNames {
+  /** The single status table: app status, history, deliveries, API tokens, registry. */
+  status: string;
+  /** The Powertools idempotency table for done jobs; optional where idempotency is not used. */
+  idempotency?: string;
+}
