@@ -16,12 +16,19 @@ export function messageGroupId(job: Job): string {
 }
 
 /**
- * The FIFO deduplication id: the SHA-256 (hex, 64 characters) of what makes two jobs the same work — app,
- * revision, kind, the rollback target, the follow-up number and a forced prune. Within SQS's five-minute
- * window a repeat (a redelivered webhook, a double click) is dropped.
+ * The FIFO deduplication id: the SHA-256 (hex, 64 characters) of what makes two jobs the same work. A job
+ * caused by a push is the same work as a redelivery of that push: app, revision, kind (and the rollback
+ * target, follow-up number, forced prune), so within SQS's five-minute window the repeat is dropped.
+ * Every other job (a drift check, a self-heal, a reload's refresh, a manual request) is a new request
+ * each time it is asked for, so its request time is part of its identity: deduplicating it against an
+ * earlier job for the same commit would silently lose it.
  */
 export function deduplicationId(job: Job): string {
-  return sha256(JSON.stringify([job.kind, job.app ?? '', job.revision ?? '', job.historyId ?? '', job.continuation ?? 0, job.prune === true]));
+  const fromPush = job.trigger.kind === 'webhook' && job.revision !== undefined;
+  return sha256(JSON.stringify([
+    job.kind, job.app ?? '', job.revision ?? '', job.historyId ?? '', job.continuation ?? 0, job.prune === true,
+    ...(fromPush ? [] : [job.requestedAt, job.trigger.kind]),
+  ]));
 }
 
 /** `sync web@1a2b3c4d`, `reload-registry`: how a job is named in messages. */

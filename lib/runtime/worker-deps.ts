@@ -6,22 +6,17 @@ import { createDocumentClient, StatusStore, type RegistrySnapshot } from '../sto
 import { ClusterClients, defaultWorkerConfig, type WorkerDeps } from '../worker/index.js';
 import type { RuntimeConfig } from './config.js';
 
-/** How long a container trusts its copy of the registry before reading it again. */
-const registryTtlMs = 10_000;
-
 /** The worker's dependencies for a runtime configuration; AWS clients take region and endpoint from the environment. */
 export function buildWorkerDeps(config: RuntimeConfig): WorkerDeps {
   const store = new StatusStore({ client: createDocumentClient(), tableName: config.tableName });
   const queue = new JobQueue({ client: new SQSClient({}), queueUrl: config.jobsQueueUrl, delayQueueUrl: config.delayQueueUrl });
   const secrets = new SecretStore({ client: new SecretsManagerClient({}) });
-  let cached: { at: number; snapshot: RegistrySnapshot | undefined } | undefined;
-  const registry = async () => {
-    if (!cached || Date.now() - cached.at > registryTtlMs) cached = { at: Date.now(), snapshot: await store.getRegistry() };
-    return cached.snapshot;
-  };
+  // Read for every job, never cached: a job right after a reload (in any container) must see the new specs.
+  let latest: RegistrySnapshot | undefined;
+  const registry = async () => (latest = await store.getRegistry());
   return {
     store, queue, registry,
-    clusters: new ClusterClients({ secrets, stage: config.stage, records: () => cached?.snapshot?.clusters ?? [] }),
+    clusters: new ClusterClients({ secrets, stage: config.stage, records: () => latest?.clusters ?? [] }),
     render: { cacheDir: config.cacheDir, tools: { helm: config.helm, kustomize: config.kustomize } },
     config: defaultWorkerConfig({
       configRepoURL: config.configRepoURL, configRepoRevision: config.configRepoRevision, configRepoPath: config.configRepoPath,

@@ -20,9 +20,18 @@ describe('message ids', () => {
     assert.throws(() => messageGroupId({ ...job, app: undefined }), QueueError);
   });
 
-  it('gives the same deduplication id to the same work, whoever asked and when', () => {
-    const again = { ...job, trigger: { kind: 'manual' as const, by: 'alice' }, requestedAt: '2024-05-01T10:01:00Z', deliveryId: 'other' };
-    assert.equal(deduplicationId(again), deduplicationId(job));
+  it('gives a redelivered push the same deduplication id, whenever it arrives', () => {
+    const push = { ...job, trigger: { kind: 'webhook' as const, by: 'alice' } };
+    const redelivered = { ...push, requestedAt: '2024-05-01T10:01:00Z', deliveryId: 'other' };
+    assert.equal(deduplicationId(redelivered), deduplicationId(push));
+  });
+
+  it('keeps drift, self-heal and manual jobs apart from earlier jobs for the same commit', () => {
+    const push = { ...job, trigger: { kind: 'webhook' as const } };
+    const selfHeal = { ...job, trigger: { kind: 'drift' as const, by: 'self-heal' }, requestedAt: '2024-05-01T10:03:00Z' };
+    const manual = { ...job, trigger: { kind: 'manual' as const, by: 'alice' }, requestedAt: '2024-05-01T10:04:00Z' };
+    const ids = [push, selfHeal, manual, { ...manual, requestedAt: '2024-05-01T10:05:00Z' }].map(deduplicationId);
+    assert.equal(new Set(ids).size, ids.length);
   });
 
   it('tells apart revisions, kinds, rollback targets, follow-ups and a forced prune', () => {
