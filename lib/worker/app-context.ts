@@ -4,7 +4,7 @@ import type { AppProject, Application } from '../model/types.js';
 import type { WorkerDeps } from './types.js';
 
 /** The app and its project from the registry, or why the job cannot run. */
-export async function appContext(deps: WorkerDeps, name: string): Promise<{ app: Application; project: AppProject }> {
+export async function appContext(deps: Pick<WorkerDeps, 'registry'>, name: string): Promise<{ app: Application; project: AppProject }> {
   const snapshot = await deps.registry();
   const app = snapshot?.applications.find((a) => a.name === name);
   if (!app) throw new SluiceError(`app ${name} is not in the registry${snapshot ? ` (config revision ${snapshot.revision.slice(0, 12)})` : ' (the registry was never loaded; push to the config repo or run a reload)'}`);

@@ -9,6 +9,7 @@ import { recordOperation } from './record.js';
 import type { JobOutcome, WorkerDeps } from './types.js';
 
 const isSha = (value: string) => /^[0-9a-f]{40}$/.test(value);
+const pushedOrScheduled = (job: Job) => job.trigger.kind === 'webhook' || job.trigger.kind === 'drift';
 
 /**
  * sync and rollback jobs: render the revision and sync it. A job for a commit that is no longer the head
@@ -24,7 +25,8 @@ export async function runSyncJob(deps: WorkerDeps, job: Job): Promise<JobOutcome
     const entry = await deps.store.getHistory(app.name, job.historyId!);
     if (!entry) throw new SluiceError(`app ${app.name}: history entry ${job.historyId} does not exist; list them with \`sluice app history ${app.name}\``);
     revision = entry.revision;
-  } else {
+  } else if (!revision || pushedOrScheduled(job)) {
+    // A push or drift job for a commit the branch has moved past is stale; a person's `sync --revision` is not.
     const head = await resolveRevision(app.source.repoURL, app.source.targetRevision, auth);
     if (revision && revision !== head && !isSha(app.source.targetRevision)) {
       return dropped(deps, job, `revision ${revision.slice(0, 12)} is no longer the head of ${app.source.targetRevision} (now ${head.slice(0, 12)}); the newer commit is synced instead`);
@@ -53,7 +55,7 @@ export async function runSyncJob(deps: WorkerDeps, job: Job): Promise<JobOutcome
   }
   await recordOperation(deps.store, result, app.revisionHistoryLimit, app.source.targetRevision);
   if (result.phase === 'Succeeded') {
-    await deps.store.recordDeployedRevision(app.name, result.revision, { commitTime: job.commitTime, force: rollback || job.trigger.kind === 'manual' });
+    await deps.store.recordDeployedRevision(app.name, result.revision, { commitTime: job.commitTime, force: rollback || !pushedOrScheduled(job) });
   }
   if (result.phase !== 'Succeeded') return { status: 'failed', message: result.message };
   return followUpIfProgressing(deps, job, result.health, result.message);

@@ -1,0 +1,32 @@
+import type { Application } from '../model/types.js';
+import type { AppStatusSummary, OperationSummary } from '../store/index.js';
+import type { AppSummary, OperationView } from './types.js';
+
+/**
+ * An app from the registry joined with its stored status. An app never checked by a worker or the drift scan
+ * is `Unknown` in sync and health: nothing has looked at its cluster yet, so `Missing` would be a guess.
+ */
+export function summarizeApp(app: Application, status: AppStatusSummary | undefined): AppSummary {
+  return {
+    name: app.name,
+    project: app.project,
+    sync: status?.sync ?? 'Unknown',
+    health: status?.health ?? 'Unknown',
+    revision: status?.revision ?? null,
+    targetRevision: app.source.targetRevision,
+    deployedAt: status?.deployedAt ?? null,
+    lastOperation: status?.lastOperation ? operationView(status.lastOperation) : null,
+    lastDiffSummary: status?.lastDiffSummary ? { counts: status.lastDiffSummary.counts, text: status.lastDiffSummary.text } : null,
+  };
+}
+
+function operationView(operation: OperationSummary): OperationView {
+  return {
+    phase: operation.phase,
+    message: operation.message,
+    startedAt: operation.startedAt,
+    finishedAt: operation.finishedAt ?? null,
+    trigger: operation.trigger,
+    revision: operation.revision ?? null,
+  };
+}

@@ -1,0 +1,18 @@
+import { diffApp, renderRevision } from '../sync/index.js';
+import { appContext, type WorkerDeps } from '../worker/index.js';
+import type { RevisionDiff } from './types.js';
+
+export type AppDiffDeps = Pick<WorkerDeps, 'registry' | 'clusters' | 'render'>;
+
+/**
+ * The live diff of an app as a refresh job computes it, without recording anything: render `revision` (else the
+ * head of the app's targetRevision) and compare with the cluster. Wires `ApiDeps.diff` from the worker's parts.
+ */
+export async function computeAppDiff(deps: AppDiffDeps, name: string, options: { revision?: string } = {}): Promise<RevisionDiff> {
+  const { app, project } = await appContext(deps, name);
+  const cluster = await deps.clusters.resolve(app.destination);
+  const auth = deps.render.gitAuth?.(app.source.repoURL);
+  const rendered = await renderRevision(app, { cacheDir: deps.render.cacheDir, tools: deps.render.tools, auth, revision: options.revision });
+  const diff = await deps.clusters.withClient(cluster, (client) => diffApp({ app, project, cluster, client }, rendered.manifests));
+  return { ...diff, revision: rendered.revision };
+}

@@ -1,0 +1,20 @@
+import type { DiffView, RevisionDiff } from './types.js';
+
+/** Only the fields the API documents: diff text is masked for Secrets by lib/diff, and nothing else is passed on. */
+export function diffView(app: string, diff: RevisionDiff): DiffView {
+  return {
+    app,
+    revision: diff.revision,
+    status: diff.status,
+    health: diff.health,
+    summary: { ...diff.summary },
+    resources: diff.resources.map((resource) => ({
+      ref: { group: resource.ref.group, kind: resource.ref.kind, namespace: resource.ref.namespace, name: resource.ref.name },
+      action: resource.action,
+      diff: resource.diff,
+      changedPaths: resource.changedPaths,
+    })),
+    warnings: diff.warnings,
+    errors: diff.errors,
+  };
+}

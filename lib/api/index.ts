@@ -1,0 +1,12 @@
+export { handleApiRequest } from './handle-request.js';
+export { defaultApiOptions, defaultMaxBodyBytes, type ApiOptions } from './options.js';
+export { apiRoutes } from './routes.js';
+export { matchRoute, type Access, type Route, type RouteContext, type RouteMatch } from './router.js';
+export { computeAppDiff, type AppDiffDeps } from './compute-app-diff.js';
+export { createApiToken, type NewApiToken } from './api-tokens.js';
+export { openApiDocument } from './openapi.js';
+export { ApiError } from './errors.js';
+export type {
+  ApiDeps, ApiLogger, ApiQueue, ApiRequest, ApiResponse, ApiStore, AppDetail, AppSummary, Caller, DestinationView, DiffView, ErrorBody,
+  HistoryEntryView, HistoryRecordView, OperationView, QueuedView, ResourceView, RevisionDiff, SourceView, SyncPolicyView,
+} from './types.js';

@@ -1,0 +1,150 @@
+import type { DiffSummary } from '../diff/types.js';
+import type { Health, HealthStatus } from '../health/types.js';
+import type { ObjectRef } from '../kube/types.js';
+import type { RetryPolicy, SyncOptions } from '../model/types.js';
+import type { JobQueue } from '../queue/index.js';
+import type { Job } from '../queue/types.js';
+import type { ApiTokenRole, HistoryEntry, LastDiffSummary, StatusStore, SyncStatus } from '../store/index.js';
+import type { AppDiff } from '../sync/index.js';
+import type { Action, DiffAction, OperationPhase, SyncPhase, Trigger } from '../sync/types.js';
+
+/** An HTTP request as any runtime hands it over. */
+export interface ApiRequest {
+  method: string;
+  /** The path without query string, e.g. `/apps/web/history`. */
+  path: string;
+  /** Header names in any case; looked up case-insensitively. */
+  headers: Record<string, string | undefined>;
+  query: Record<string, string | undefined>;
+  /** The body as text (a runtime that receives base64 decodes it first). */
+  body?: string;
+}
+
+/** What a runtime sends back; the body is JSON text. */
+export interface ApiResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** The one error shape of every response that is not a success. */
+export interface ErrorBody {
+  error: { code: string; message: string };
+}
+
+/** The part of the status store the API reads (and that a test may provide in memory). */
+export type ApiStore = Pick<StatusStore, 'getAppStatus' | 'listAppStatuses' | 'listHistory' | 'getHistory' | 'findApiTokenByHash' | 'getRegistry'>;
+
+export type ApiQueue = Pick<JobQueue, 'enqueueJobs'>;
+
+/** A live diff of an app and the revision it was rendered at. */
+export type RevisionDiff = AppDiff & { revision: string };
+
+/** Structured logging; Powertools' Logger fits. Never given headers, tokens or bodies. */
+export interface ApiLogger {
+  info(message: string, fields: Record<string, unknown>): void;
+  warn(message: string, fields: Record<string, unknown>): void;
+  error(message: string, fields: Record<string, unknown>): void;
+}
+
+export interface ApiDeps {
+  store: ApiStore;
+  queue: ApiQueue;
+  /** Renders the app (at `revision`, else its targetRevision's head) and diffs it with the live cluster. */
+  diff: (app: string, options: { revision?: string }) => Promise<RevisionDiff>;
+  now: () => Date;
+  logger?: ApiLogger;
+}
+
+/** Who is calling: the token's name and role (never the token). */
+export interface Caller {
+  name: string;
+  role: ApiTokenRole;
+}
+
+/** Values the API returns. Absent facts are `null`, so every field is always present. */
+
+export interface OperationView {
+  phase: OperationPhase | 'Running';
+  message: string;
+  startedAt: string;
+  finishedAt: string | null;
+  trigger: Trigger;
+  revision: string | null;
+}
+
+export interface AppSummary {
+  name: string;
+  project: string;
+  sync: SyncStatus;
+  health: HealthStatus;
+  /** The deployed commit sha. */
+  revision: string | null;
+  targetRevision: string;
+  deployedAt: string | null;
+  lastOperation: OperationView | null;
+  lastDiffSummary: LastDiffSummary | null;
+}
+
+export interface SourceView {
+  /** Without credentials. */
+  repoURL: string;
+  targetRevision: string;
+  path: string;
+  /** Inline values and parameter values are left out: they may hold secrets. */
+  helm: { releaseName: string | null; valueFiles: string[]; parameterNames: string[] } | null;
+  kustomize: { namePrefix: string | null; nameSuffix: string | null; namespace: string | null; images: string[] } | null;
+  directory: { recurse: boolean; include: string | null; exclude: string | null } | null;
+}
+
+export interface DestinationView {
+  name: string | null;
+  server: string | null;
+  namespace: string | null;
+}
+
+export interface SyncPolicyView {
+  automated: { prune: boolean; selfHeal: boolean; allowEmpty: boolean } | null;
+  syncOptions: SyncOptions;
+  retry: RetryPolicy | null;
+}
+
+/** One object's last result, its ref flattened. */
+export interface ResourceView extends ObjectRef {
+  apiVersion: string;
+  phase: SyncPhase;
+  wave: number;
+  hook: boolean;
+  action: Action;
+  health: Health | null;
+  message: string | null;
+}
+
+export interface AppDetail extends AppSummary {
+  source: SourceView;
+  destination: DestinationView;
+  syncPolicy: SyncPolicyView;
+  resources: ResourceView[];
+}
+
+export type HistoryEntryView = HistoryEntry;
+
+export interface HistoryRecordView extends HistoryEntry {
+  resources: ResourceView[];
+  warnings: string[];
+}
+
+export interface DiffView {
+  app: string;
+  revision: string;
+  status: 'Synced' | 'OutOfSync';
+  health: HealthStatus;
+  summary: DiffSummary;
+  resources: { ref: ObjectRef; action: DiffAction; diff: string; changedPaths: string[] }[];
+  warnings: string[];
+  errors: string[];
+}
+
+export interface QueuedView {
+  queued: Job;
+}
