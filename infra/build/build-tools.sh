@@ -7,6 +7,8 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=versions.env
 source "$here/versions.env"
+# shellcheck source=release-ldflags.sh
+source "$here/release-ldflags.sh"
 cache=${SLUICE_CACHE:-$HOME/.cache/sluice}
 bin="$cache/bin"
 mkdir -p "$bin"
@@ -51,9 +53,9 @@ if ! built etcd "$ETCD_VERSION"; then
   stamp etcd "$ETCD_VERSION"
 fi
 
-go_install() { # go_install <name> <version> <package@version>
+go_install() { # go_install <name> <version> <package@version> [ldflags]
   built "$1" "$2" && return 0
-  timed "$1 v$2" env GOBIN="$bin" go install -trimpath -ldflags '-s -w' "$3"
+  timed "$1 v$2" env GOBIN="$bin" go install -trimpath -ldflags "${4:--s -w}" "$3"
   stamp "$1" "$2"
 }
 go_install kwok "$KWOK_VERSION" "sigs.k8s.io/kwok/cmd/kwok@v$KWOK_VERSION"
@@ -68,7 +70,8 @@ if ! built kwok-stages "$KWOK_VERSION"; then
   done > "$bin/kwok-stages-$KWOK_VERSION.yaml"
   stamp kwok-stages "$KWOK_VERSION"
 fi
-go_install helm "$HELM_VERSION" "helm.sh/helm/v3/cmd/helm@v$HELM_VERSION"
-go_install kustomize "$KUSTOMIZE_VERSION" "sigs.k8s.io/kustomize/kustomize/v5@v$KUSTOMIZE_VERSION"
+# Built with their release linker flags, like the Lambda layer (build-layer.sh), so both render alike.
+built helm "$HELM_VERSION-release" || go_install helm "$HELM_VERSION-release" "helm.sh/helm/v3/cmd/helm@v$HELM_VERSION" "$(helm_release_ldflags "$HELM_VERSION")"
+built kustomize "$KUSTOMIZE_VERSION-release" || go_install kustomize "$KUSTOMIZE_VERSION-release" "sigs.k8s.io/kustomize/kustomize/v5@v$KUSTOMIZE_VERSION" "$(kustomize_release_ldflags "$KUSTOMIZE_VERSION")"
 
 echo "$bin"
