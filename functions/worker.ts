@@ -2,7 +2,8 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import { Logger } from '@aws-lambda-powertools/logger';
 import { processPartialResponse, SqsFifoPartialProcessorAsync } from '@aws-lambda-powertools/batch';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { parseJob, describeJob } from '../lib/queue/index.js';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { backOffMessage, describeJob, parseJob } from '../lib/queue/index.js';
 import { buildWorkerDeps, runtimeConfigFromEnv } from '../lib/runtime/index.js';
 import { createJobIdempotency, type JobIdempotency } from '../lib/store/index.js';
 import { processJob, type WorkerDeps } from '../lib/worker/index.js';
@@ -10,6 +11,8 @@ import { processJob, type WorkerDeps } from '../lib/worker/index.js';
 const logger = new Logger();
 const processor = new SqsFifoPartialProcessorAsync();
 let deps: WorkerDeps | undefined;
+let jobsQueueUrl = '';
+const sqs = new SQSClient({});
 let idempotency: JobIdempotency | undefined;
 
 /** Jobs from the FIFO queue: each record is one job; a failed record is reported so only it is retried. */
@@ -18,6 +21,7 @@ export async function handler(event: SQSEvent, context: Context): Promise<SQSBat
   if (!deps) {
     const config = runtimeConfigFromEnv();
     deps = buildWorkerDeps(config);
+    jobsQueueUrl = config.jobsQueueUrl;
     if (config.idempotencyTableName) idempotency = createJobIdempotency({ tableName: config.idempotencyTableName, client: new DynamoDBClient({}) });
   }
   // Lets idempotency expire an in-progress record when this invocation times out, instead of after 15 minutes.
@@ -36,7 +40,15 @@ async function runRecord(record: SQSRecord): Promise<void> {
     return;
   }
   const run = () => processJob(deps!, job);
-  // A message redelivered after its job completed (e.g. the function ended before SQS deleted it) runs once.
-  const outcome = idempotency ? await idempotency.once(record.messageId, run) : await run();
+  const receiveCount = Number(record.attributes.ApproximateReceiveCount);
+  let outcome;
+  try {
+    // A message redelivered after its job completed (e.g. the function ended before SQS deleted it) runs once.
+    outcome = idempotency ? await idempotency.once(record.messageId, run) : await run();
+  } catch (error) {
+    const seconds = await backOffMessage(sqs, jobsQueueUrl, record.receiptHandle, receiveCount).catch(() => undefined);
+    logger.warn('job failed; it will be retried', { job: describeJob(job), receiveCount, retryInSeconds: seconds, error: (error as Error).message });
+    throw error;
+  }
   logger.info('job processed', { job: describeJob(job), status: outcome.status, message: outcome.message, receiveCount: record.attributes.ApproximateReceiveCount });
 }

@@ -5,3 +5,4 @@ export { enqueueFollowUp, forwardDelayedJobs, parseDelayedJob, MAX_DELAY_SECONDS
 export { parseJob, validateJob } from './parseJob.js';
 export { deduplicationId, describeJob, messageGroupId, REGISTRY_GROUP } from './messageIds.js';
 export { QueueError } from './errors.js';
+export { backOffMessage, retryBackoffSeconds } from './backoff.js';

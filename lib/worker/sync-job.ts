@@ -6,6 +6,7 @@ import type { OperationResult } from '../sync/types.js';
 import { appContext } from './app-context.js';
 import { followUpIfProgressing } from './follow-up.js';
 import { recordOperation } from './record.js';
+import { retryIfAsked } from './retry.js';
 import type { JobOutcome, WorkerDeps } from './types.js';
 
 const isSha = (value: string) => /^[0-9a-f]{40}$/.test(value);
@@ -57,7 +58,7 @@ export async function runSyncJob(deps: WorkerDeps, job: Job): Promise<JobOutcome
   if (result.phase === 'Succeeded') {
     await deps.store.recordDeployedRevision(app.name, result.revision, { commitTime: job.commitTime, force: rollback || !pushedOrScheduled(job) });
   }
-  if (result.phase !== 'Succeeded') return { status: 'failed', message: result.message };
+  if (result.phase !== 'Succeeded') return retryIfAsked(deps, job, app, result.message);
   return followUpIfProgressing(deps, job, result.health, result.message);
 }
 
