@@ -23,8 +23,11 @@ function authorized(header: string | undefined, auth: BasicAuth): string | undef
   return given.length === expected.length && timingSafeEqual(given, expected) ? auth.username : undefined;
 }
 
+/** Called after a push was received, with the repository's path under the root (e.g. `apps.git`). */
+export type OnPush = (repo: string) => void;
+
 /** Runs `git http-backend` as a CGI program for one request and relays its answer. */
-function serveWithHttpBackend(root: string, user: string, req: IncomingMessage, res: ServerResponse): void {
+function serveWithHttpBackend(root: string, user: string, req: IncomingMessage, res: ServerResponse, onPush?: OnPush): void {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -70,12 +73,16 @@ function serveWithHttpBackend(root: string, user: string, req: IncomingMessage, 
     if (!headersSent) {
       res.writeHead(500, { 'content-type': 'text/plain' });
       res.end(`git http-backend exited ${code}: ${stderr}`);
-    } else res.end();
+      return;
+    }
+    res.end();
+    // Like GitHub after a push: tell whoever listens, once the refs are updated.
+    if (code === 0 && onPush && url.pathname.endsWith('/git-receive-pack')) onPush(url.pathname.slice(1, -'/git-receive-pack'.length));
   });
 }
 
 /** Serves the bare repositories under `root` over git's smart HTTP protocol on 127.0.0.1, optionally behind basic auth. */
-export async function startGitServer(root: string, auth?: BasicAuth): Promise<GitServer> {
+export async function startGitServer(root: string, auth?: BasicAuth, onPush?: OnPush): Promise<GitServer> {
   const server: Server = createServer((req, res) => {
     const user = auth ? authorized(req.headers.authorization, auth) : 'anonymous';
     if (!user) {
@@ -83,7 +90,7 @@ export async function startGitServer(root: string, auth?: BasicAuth): Promise<Gi
       res.end('authentication required\n');
       return;
     }
-    serveWithHttpBackend(root, user, req, res);
+    serveWithHttpBackend(root, user, req, res, onPush);
   });
   await new Promise<void>((resolveListen) => server.listen(0, '127.0.0.1', resolveListen));
   const { port } = server.address() as AddressInfo;

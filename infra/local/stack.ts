@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCluster, type ClusterInfo } from './cluster.js';
-import { startGitServer, type BasicAuth } from './git-server.js';
+import { startGitServer, type BasicAuth, type OnPush } from './git-server.js';
 import { startMoto } from './moto.js';
 import type { ManagedProcess } from './process.js';
 import { ensureTools, type ToolPaths } from './tools.js';
@@ -26,6 +26,8 @@ export interface LocalStack {
 export interface StackOptions {
   /** Put the git server behind basic auth. */
   gitAuth?: BasicAuth;
+  /** Called after each push the git server receives (the local stand-in for GitHub's push webhook). */
+  onGitPush?: OnPush;
   onProgress?: (message: string) => void;
   /** Keep logs and data after stop (also SLUICE_KEEP_RUN=1). */
   keepRunDir?: boolean;
@@ -50,7 +52,7 @@ export async function startStack(options: StackOptions = {}): Promise<LocalStack
     if (clusterResult.status === 'rejected') throw clusterResult.reason;
     const [moto, cluster] = [motoResult.value, clusterResult.value];
     progress(`moto_server ready at ${moto.endpoint}`);
-    const git = await startGitServer(gitRoot, options.gitAuth);
+    const git = await startGitServer(gitRoot, options.gitAuth, (repo) => options.onGitPush?.(repo));
     progress(`git smart-HTTP server at ${git.url}`);
 
     const info: StackInfo = {
