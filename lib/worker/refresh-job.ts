@@ -12,6 +12,16 @@ import type { JobOutcome, WorkerDeps } from './types.js';
  * selfHeal, as in Argo CD. Others are only reported.
  */
 export async function runRefreshJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
+  try {
+    return await refreshJob(deps, job);
+  } catch (error) {
+    // Nothing could be compared (unknown app, Git or render failed), or some objects could not: still tell.
+    if (error instanceof SluiceError) await deps.notify.jobFailed(job, error.message);
+    throw error;
+  }
+}
+
+async function refreshJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
   const { app, project } = await appContext(deps, job.app!);
   const auth = deps.render.gitAuth?.(app.source.repoURL);
   const status = await deps.store.getAppStatus(app.name);
@@ -34,10 +44,13 @@ export async function runRefreshJob(deps: WorkerDeps, job: Job): Promise<JobOutc
   }));
 
   const automated = app.syncPolicy.automated;
+  const report = { previous: status, sync, health: diff.health, revision: head, text, diff } as const;
   if (sync === 'OutOfSync' && automated && (gitMoved || status?.revision === undefined || automated.selfHeal)) {
-    await deps.queue.enqueueJobs([{ kind: 'sync', app: app.name, revision: head, trigger: { kind: 'drift', by: gitMoved ? 'git' : 'self-heal' }, requestedAt: deps.now().toISOString() }]);
+    await deps.queue.enqueueJobs([{ kind: 'sync', app: app.name, revision: head, trigger: { kind: 'drift', by: gitMoved ? 'git' : status?.revision === undefined ? 'initial sync' : 'self-heal' }, requestedAt: deps.now().toISOString() }]);
+    await deps.notify.refreshed(job, app, { ...report, healing: true });
     return { status: 'done', message: `${app.name} OutOfSync (${text}); sync queued` };
   }
   if (diff.errors.length) throw new SluiceError(`${app.name}: ${diff.errors.join('; ')}`);
+  await deps.notify.refreshed(job, app, { ...report, healing: false });
   return job.continuation ? followUpIfProgressing(deps, job, diff.health, `${app.name} ${sync}, ${diff.health}`) : { status: 'done', message: `${app.name} ${sync} (${text}), ${diff.health}` };
 }
