@@ -10,3 +10,6 @@ export type {
   ApiDeps, ApiLogger, ApiQueue, ApiRequest, ApiResponse, ApiStore, AppDetail, AppSummary, Caller, DestinationView, DiffView, ErrorBody,
   HistoryEntryView, HistoryRecordView, OperationView, QueuedView, ResourceView, RevisionDiff, SourceView, SyncPolicyView,
 } from './types.js';
+export { describeApp } from './app-detail.js';
+export { summarizeApp } from './app-summary.js';
+export { diffView } from './diff-view.js';

@@ -18,6 +18,8 @@ export interface ApplyObjectOptions extends CompareOptions {
   /** App-level Replace=true / Force=true, combined with the object's own options. */
   replace: boolean;
   force: boolean;
+  /** Dry run only: namespaces CreateNamespace would create first, where a server-side dry-run cannot succeed. */
+  pendingNamespaces?: ReadonlySet<string>;
 }
 
 /** Brings one object to its desired state, writing only when it differs. Never throws: failures are results. */
@@ -35,6 +37,9 @@ export async function applyPlannedObject(target: SyncTarget, planned: PlannedObj
     if (comparison.action === 'unchanged') return { action: 'unchanged', live };
     const action: Action = comparison.action === 'create' ? 'created' : 'configured';
     if (options.dryRun) {
+      if (comparison.action === 'create' && options.pendingNamespaces?.has(desired.metadata.namespace ?? '')) {
+        return { action, message: `dry run: not applied (namespace ${desired.metadata.namespace} would be created first)` };
+      }
       const predicted = comparison.predicted ?? await client.apply(desired, { dryRun: true, fieldManager: options.fieldManager, fieldValidation });
       return { action, live: predicted, message: 'dry run: not applied' };
     }

@@ -70,6 +70,7 @@ export async function syncApp(request: SyncRequest): Promise<OperationResult> {
     if (app.syncPolicy.syncOptions.createNamespace && app.destination.namespace) {
       const created = await ensureNamespace(client, app.destination.namespace, options);
       if (created) resources.push(created);
+      if (created?.action === 'created' && options.dryRun) applyOptions.pendingNamespaces = new Set([app.destination.namespace]);
       if (created?.action === 'failed') return finish('Failed', created.message ?? 'could not create the namespace');
     }
 

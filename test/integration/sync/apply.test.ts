@@ -229,3 +229,15 @@ spec:
     assert.deepEqual(d.spec.selector.matchLabels, { app: 'api-v2' });
   });
 });
+
+describe('sync: dry run', () => {
+  it('reports what it would create, even in a namespace CreateNamespace has yet to create, and changes nothing', async (t) => {
+    const ns = `${await freshNamespace(t)}-dry`;
+    const repo = createRepo({ 'app/cm.yaml': configMap('settings', 'a') });
+    const result = await syncFromGit(await targetFor(argoApplication('dryrun', repo, 'app', ns, '  syncPolicy:\n    syncOptions: [CreateNamespace=true]\n')), { dryRun: true });
+    assert.equal(result.phase, 'Succeeded', result.message);
+    assert.deepEqual(actions(result), { [`Namespace/${ns}`]: 'created', 'ConfigMap/settings': 'created' });
+    assert.match(result.resources.find((r) => r.ref.kind === 'ConfigMap')?.message ?? '', /dry run: not applied/);
+    assert.equal((await kubeRequest('GET', `/api/v1/namespaces/${ns}`)).status, 404);
+  });
+});

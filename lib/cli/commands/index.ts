@@ -1,0 +1,13 @@
+import type { Command } from '../command.js';
+import { appDiff } from './app-diff.js';
+import { appGet } from './app-get.js';
+import { appHistory } from './app-history.js';
+import { appList } from './app-list.js';
+import { appRollback } from './app-rollback.js';
+import { appSync } from './app-sync.js';
+import { appWait } from './app-wait.js';
+import { clusterAdd } from './cluster-add.js';
+import { clusterList } from './cluster-list.js';
+
+/** Every command, in the order `--help` lists them. */
+export const commands: readonly Command[] = [appList, appGet, appDiff, appSync, appHistory, appRollback, appWait, clusterAdd, clusterList];

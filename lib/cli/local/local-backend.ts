@@ -1,0 +1,139 @@
+import { stat } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
+import type { AppDetail, DiffView, RevisionDiff } from '../../api/index.js';
+import { describeApp, diffView, summarizeApp } from '../../api/index.js';
+import { formatRef, KubeClient } from '../../kube/index.js';
+import type { AppProject, Application, Registry } from '../../model/index.js';
+import { render } from '../../render/index.js';
+import { resolveRevision } from '../../source/index.js';
+import { diffApp, renderRevision, syncApp, type SyncTarget } from '../../sync/index.js';
+import type { OperationResult } from '../../sync/types.js';
+import { mapLimit } from '../../util/map-limit.js';
+import type { AppBackend, AppList, DiffRequest } from '../backend.js';
+import { CliError } from '../errors.js';
+import type { LocalMode } from '../mode.js';
+import { localCacheDir } from './cache-dir.js';
+import { statusFromDiff } from './diff-status.js';
+import { currentContextOf } from './kubeconfig-context.js';
+import { loadAppsDir } from './load-apps-dir.js';
+import { checkDestination, type LocalCluster } from './local-destination.js';
+import { readLiveResources } from './live-resources.js';
+
+export interface LocalSyncRequest {
+  revision?: string;
+  /** Prune objects that left Git; default the app's automated.prune, as a manual sync through the API. */
+  prune?: boolean;
+  dryRun?: boolean;
+}
+
+interface Rendered {
+  revision: string;
+  manifests: Awaited<ReturnType<typeof render>>['manifests'];
+}
+
+const isSha = (value: string) => /^[0-9a-f]{40}$/i.test(value);
+
+/**
+ * The app commands in local mode: the engine runs in this process against the kubeconfig's cluster, with the
+ * apps read from a directory. Nothing is recorded: an app's status is what a live diff says now.
+ */
+export class LocalBackend implements AppBackend {
+  readonly kind = 'local';
+
+  private constructor(
+    private readonly registry: Registry,
+    private readonly client: KubeClient,
+    readonly cluster: LocalCluster,
+    private readonly mode: LocalMode,
+    private readonly cacheDir: string,
+    private readonly warn: (message: string) => void,
+  ) {}
+
+  /** Reads the apps and the kubeconfig; `warn` receives the specs' and the API server's warnings, and apps `list` could not compare. */
+  static async open(mode: LocalMode, env: NodeJS.ProcessEnv, warn: (message: string) => void): Promise<LocalBackend> {
+    const registry = await loadAppsDir(mode.appsDir);
+    for (const issue of registry.warnings) warn(`${issue.file}: ${issue.field}: ${issue.message}`);
+    const client = await KubeClient.fromKubeconfig({ path: mode.kubeconfig }, mode.context, { onWarning: (w) => warn(`${formatRef(w.ref)}: ${w.message}`) });
+    const name = mode.clusterName ?? mode.context ?? await currentContextOf(mode.kubeconfig) ?? 'in-cluster';
+    return new LocalBackend(registry, client, { name, server: client.server }, mode, localCacheDir(env), warn);
+  }
+
+  async listApps(): Promise<AppList> {
+    const apps = await mapLimit(this.registry.applications, 4, async (app) => {
+      try {
+        return summarizeApp(app, statusFromDiff(app, await this.#diff(this.#target(app), {})));
+      } catch (error) {
+        const { message } = error as Error;
+        this.warn(message.startsWith(`app ${app.name}`) ? message : `app ${app.name}: ${message}`);
+        return summarizeApp(app, undefined);
+      }
+    });
+    return { apps: apps.sort((a, b) => (a.name < b.name ? -1 : 1)), registry: { revision: this.mode.appsDir, loadedAt: null } };
+  }
+
+  async getApp(name: string): Promise<AppDetail> {
+    const app = this.#app(name);
+    const diff = await this.#diff(this.#target(app), {});
+    const live = await readLiveResources(this.client, diff.resources.map((r) => r.ref));
+    return describeApp(app, statusFromDiff(app, diff, live));
+  }
+
+  async diffApp(name: string, request: DiffRequest): Promise<DiffView> {
+    return diffView(name, await this.#diff(this.#target(this.#app(name)), request));
+  }
+
+  async sync(name: string, request: LocalSyncRequest): Promise<OperationResult> {
+    const target = this.#target(this.#app(name));
+    const { app } = target;
+    const rendered = await this.#render(app, request);
+    return syncApp({
+      target, revision: rendered.revision, manifests: rendered.manifests,
+      options: { prune: request.prune || (app.syncPolicy.automated?.prune ?? false), dryRun: request.dryRun ?? false, trigger: { kind: 'cli', by: username() } },
+    });
+  }
+
+  close(): void {
+    this.client.close();
+  }
+
+  #app(name: string): Application {
+    const app = this.registry.applications.find((a) => a.name === name);
+    if (!app) throw new CliError(`app ${name} does not exist in ${this.mode.appsDir}; \`sluice app list\` lists the apps there`);
+    return app;
+  }
+
+  #target(app: Application): SyncTarget {
+    checkDestination(app, this.cluster);
+    // loadRegistry has checked that every app's project exists, and always includes `default`.
+    const project = this.registry.projects.find((p) => p.name === app.project) as AppProject;
+    return { app, project, cluster: this.cluster, client: this.client };
+  }
+
+  async #diff(target: SyncTarget, request: DiffRequest): Promise<RevisionDiff> {
+    const rendered = await this.#render(target.app, request);
+    return { ...await diffApp(target, rendered.manifests), revision: rendered.revision };
+  }
+
+  async #render(app: Application, request: DiffRequest): Promise<Rendered> {
+    if (request.localPath) return renderLocalDir(app, resolve(request.localPath));
+    const revision = request.revision && !isSha(request.revision) ? await resolveRevision(app.source.repoURL, request.revision) : request.revision?.toLowerCase();
+    return renderRevision(app, { cacheDir: this.cacheDir, revision });
+  }
+}
+
+/** `--local <dir>`: the directory stands in for the app's source path; the tool is detected as usual. */
+async function renderLocalDir(app: Application, dir: string): Promise<Rendered> {
+  const info = await stat(dir).catch(() => undefined);
+  if (!info?.isDirectory()) throw new CliError(`--local ${dir}: no such directory`);
+  const rendered = await render({ checkoutDir: dir, source: { ...app.source, path: '.' }, appName: app.name, namespace: app.destination.namespace });
+  return { revision: `local:${dir}`, manifests: rendered.manifests };
+}
+
+function username(): string | undefined {
+  try {
+    return userInfo().username;
+  } catch {
+    return undefined;
+  }
+}

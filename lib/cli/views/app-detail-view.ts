@@ -1,0 +1,32 @@
+import type { AppDetail } from '../../api/index.js';
+import type { Painter } from '../output/colour.js';
+import { formatFields } from '../output/table.js';
+import { formatResourceTable } from './resource-table.js';
+import { firstLine, shortRevision, triggerText } from './text.js';
+
+/** The app's summary fields, then its resources, as `argocd app get` shows them. */
+export function formatAppDetail(app: AppDetail, paint: Painter): string {
+  const { source, destination, syncPolicy, lastOperation } = app;
+  const automated = syncPolicy.automated;
+  const policy = automated
+    ? `Automated${automated.prune || automated.selfHeal ? ` (${[automated.prune && 'Prune', automated.selfHeal && 'Self Heal'].filter(Boolean).join(', ')})` : ''}`
+    : 'Manual';
+  const revision = app.revision ? ` (${shortRevision(app.revision)})` : '';
+  const fields: [string, string][] = [
+    ['Name', app.name],
+    ['Project', app.project],
+    ['Repo', source.repoURL],
+    ['Path', source.path || '.'],
+    ['Target', app.targetRevision],
+    ['Destination', `${destination.name ?? destination.server ?? ''}${destination.namespace ? ` / ${destination.namespace}` : ''}`],
+    ['Sync Policy', policy],
+    ['Sync Status', `${paint.status(app.sync)}${app.sync === 'Synced' ? ` to ${app.targetRevision}${revision}` : ''}`],
+    ['Health Status', paint.status(app.health)],
+    ['Deployed At', app.deployedAt ?? ''],
+    ['Last Operation', lastOperation
+      ? `${paint.status(lastOperation.phase)}: ${firstLine(lastOperation.message)} (${triggerText(lastOperation.trigger)}, ${lastOperation.finishedAt ?? lastOperation.startedAt})`
+      : ''],
+    ['Diff', app.lastDiffSummary?.text ?? ''],
+  ];
+  return `${formatFields(fields)}\n${formatResourceTable(app.resources, paint)}`;
+}
