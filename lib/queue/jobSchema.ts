@@ -17,6 +17,7 @@ export const jobSchema = z.object({
   deliveryId: z.string().optional(),
   requestedAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time, e.g. 2024-05-01T12:00:00Z' }),
   continuation: z.int().min(0).optional(),
+  reply: z.object({ slackResponseUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }) }).optional(),
 }).superRefine((job, ctx) => {
   if (job.kind !== 'reload-registry' && !job.app) ctx.addIssue({ code: 'custom', path: ['app'], message: `required for a ${job.kind} job` });
   if (job.kind === 'rollback' && !job.historyId) ctx.addIssue({ code: 'custom', path: ['historyId'], message: 'required for a rollback job: the history entry to roll back to' });

@@ -23,4 +23,6 @@ export interface Job {
   requestedAt: string;
   /** For follow-up messages (health waits continued later): how many times this job has been continued. */
   continuation?: number;
+  /** Where the worker posts the job's result for a chat request (Slack's response_url of the slash command). */
+  reply?: { slackResponseUrl: string };
 }

@@ -1,5 +1,7 @@
+import { Logger } from '@aws-lambda-powertools/logger';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { buildJobNotifier } from '../notify/index.js';
 import { JobQueue } from '../queue/index.js';
 import { SecretStore } from '../secrets/index.js';
 import { createDocumentClient, StatusStore, type RegistrySnapshot } from '../store/index.js';
@@ -22,6 +24,7 @@ export function buildWorkerDeps(config: RuntimeConfig): WorkerDeps {
       configRepoURL: config.configRepoURL, configRepoRevision: config.configRepoRevision, configRepoPath: config.configRepoPath,
       ...(config.followUpDelaySeconds !== undefined ? { followUpDelaySeconds: config.followUpDelaySeconds } : {}),
     }),
+    notify: buildJobNotifier({ secrets, stage: config.stage, logger: new Logger() }),
     now: () => new Date(),
   };
 }

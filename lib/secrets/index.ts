@@ -2,5 +2,7 @@ export { SecretStore, type SecretStoreOptions } from './SecretStore.js';
 export {
   defaultSecretStore, setDefaultSecretStore, getSecretString, getClusterCredentials, refreshClusterCredentials, putClusterCredentials,
 } from './defaultSecretStore.js';
-export { clusterSecretName, githubWebhookSecretName, slackSigningSecretName, SECRET_ROOT } from './names.js';
+export {
+  clusterSecretName, githubTokenSecretName, githubWebhookSecretName, slackSigningSecretName, slackWebhookUrlSecretName, SECRET_ROOT,
+} from './names.js';
 export { SecretError } from './errors.js';

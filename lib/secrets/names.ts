@@ -4,6 +4,8 @@
  *   sluice/<stage>/clusters/<cluster>       ClusterCredentials JSON of one registered cluster
  *   sluice/<stage>/github-webhook-secret    the GitHub webhook HMAC secret, plain text
  *   sluice/<stage>/slack-signing-secret     the Slack app's signing secret, plain text
+ *   sluice/<stage>/slack-webhook-url        optional: a Slack incoming webhook for notifications, plain text
+ *   sluice/<stage>/github-token             optional: a GitHub token allowed to set commit statuses, plain text
  *
  * IAM can then grant a function exactly the names it needs (e.g. the worker `sluice/<stage>/clusters/*`).
  */
@@ -29,4 +31,12 @@ export function githubWebhookSecretName(stage: string): string {
 
 export function slackSigningSecretName(stage: string): string {
   return `${SECRET_ROOT}/${checked('stage', stage)}/slack-signing-secret`;
+}
+
+export function slackWebhookUrlSecretName(stage: string): string {
+  return `${SECRET_ROOT}/${checked('stage', stage)}/slack-webhook-url`;
+}
+
+export function githubTokenSecretName(stage: string): string {
+  return `${SECRET_ROOT}/${checked('stage', stage)}/github-token`;
 }

@@ -18,6 +18,16 @@ const pushedOrScheduled = (job: Job) => job.trigger.kind === 'webhook' || job.tr
  * re-syncs a recorded revision and is never dropped as old.
  */
 export async function runSyncJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
+  try {
+    return await syncJob(deps, job);
+  } catch (error) {
+    // Stopped before a result could be recorded (unknown app or cluster, no such history entry): still tell.
+    if (error instanceof SluiceError) await deps.notify.jobFailed(job, error.message);
+    throw error;
+  }
+}
+
+async function syncJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
   const { app, project } = await appContext(deps, job.app!);
   const rollback = job.kind === 'rollback';
   const auth = deps.render.gitAuth?.(app.source.repoURL);
@@ -58,6 +68,7 @@ export async function runSyncJob(deps: WorkerDeps, job: Job): Promise<JobOutcome
   if (result.phase === 'Succeeded') {
     await deps.store.recordDeployedRevision(app.name, result.revision, { commitTime: job.commitTime, force: rollback || !pushedOrScheduled(job) });
   }
+  await deps.notify.synced(job, app, result);
   if (result.phase !== 'Succeeded') return retryIfAsked(deps, job, app, result.message);
   return followUpIfProgressing(deps, job, result.health, result.message);
 }

@@ -1,3 +1,4 @@
+import type { JobNotifier } from '../notify/index.js';
 import type { JobQueue } from '../queue/index.js';
 import type { GitAuth } from '../source/index.js';
 import type { StatusStore, RegistrySnapshot } from '../store/index.js';
@@ -13,6 +14,8 @@ export interface WorkerDeps {
   /** Checkouts cache (e.g. /tmp on Lambda) and render tool binaries. */
   render: { cacheDir: string; tools?: { helm?: string; kustomize?: string }; gitAuth?: (repoURL: string) => GitAuth | undefined };
   config: WorkerConfig;
+  /** Slack and GitHub: told of results and failures; never throws. */
+  notify: JobNotifier;
   now: () => Date;
 }
 

@@ -66,7 +66,7 @@ const expectedGrants: Record<string, Record<string, string[]>> = {
     'dynamodb:Query': [gsi1, table], 'dynamodb:BatchWriteItem': [table],
     'sqs:ReceiveMessage': [jobs], 'sqs:DeleteMessage': [jobs], 'sqs:GetQueueAttributes': [jobs], 'sqs:ChangeMessageVisibility': [jobs],
     'sqs:SendMessage': [delays, jobs],
-    'secretsmanager:GetSecretValue': [secret('clusters/*')],
+    'secretsmanager:GetSecretValue': [secret('clusters/*'), secret('github-token-??????'), secret('slack-webhook-url-??????')],
   },
   'delay-forwarder': {
     ...logs('DelayDashforwarderLogGroup'),
@@ -92,11 +92,11 @@ const expectedFunctions: Record<string, { handler: string; memory: number; timeo
   worker: {
     handler: 'functions/worker.handler', memory: 1024, timeout: 300, layer: true, storage: 2048,
     env: ['TABLE_NAME', 'IDEMPOTENCY_TABLE_NAME', 'JOBS_QUEUE_URL', 'DELAY_QUEUE_URL', 'STAGE', 'CONFIG_REPO_URL', 'CONFIG_REPO_REVISION',
-      'CONFIG_REPO_PATH', 'SLUICE_HELM', 'SLUICE_KUSTOMIZE', 'SLUICE_CACHE_DIR'],
+      'CONFIG_REPO_PATH', 'SLUICE_HELM', 'SLUICE_KUSTOMIZE', 'SLUICE_CACHE_DIR', 'STATUS_PAGE_URL', 'SLUICE_GITHUB_API_URL'],
   },
   'delay-forwarder': { handler: 'functions/delay-forwarder.handler', memory: 256, timeout: 10, env: ['TABLE_NAME', 'JOBS_QUEUE_URL', 'DELAY_QUEUE_URL', 'STAGE'] },
   'drift-scan': { handler: 'functions/drift-scan.handler', memory: 256, timeout: 60, env: ['TABLE_NAME', 'JOBS_QUEUE_URL', 'STAGE', 'CONFIG_REPO_URL', 'CONFIG_REPO_REVISION', 'CONFIG_REPO_PATH'] },
-  status: { handler: 'functions/status.handler', memory: 512, timeout: 29, layer: true, env: ['TABLE_NAME', 'JOBS_QUEUE_URL', 'STAGE', 'SLUICE_HELM', 'SLUICE_KUSTOMIZE', 'SLUICE_CACHE_DIR'] },
+  status: { handler: 'functions/status.handler', memory: 512, timeout: 29, layer: true, env: ['TABLE_NAME', 'JOBS_QUEUE_URL', 'STAGE', 'SLUICE_HELM', 'SLUICE_KUSTOMIZE', 'SLUICE_CACHE_DIR', 'SLUICE_UI_PUBLIC', 'SLACK_USER_ROLES', 'STATUS_PAGE_URL'] },
 };
 
 const expectedRoutes = [

@@ -1,0 +1,46 @@
+import type { AppDetail, AppSummary } from '../api/index.js';
+import { context, countsText, escapeText, healthText, link, message, section, shortSha, statusPageLink, syncText, triggerText, type Block, type SlackMessage } from '../notify/index.js';
+
+const sectionChars = 2900;
+
+/** `status`: one line per app, packed into as few sections as Slack allows. */
+export function appListReply(apps: AppSummary[], registry: { revision: string } | null, statusPageUrl?: string): SlackMessage {
+  if (!registry) return message('The registry is not loaded yet', [section('No apps yet: the registry was never loaded. Push to the config repo to load it.')], { response_type: 'ephemeral' });
+  const lines = apps.map((app) => `• *${escapeText(app.name)}*  ${syncText(app.sync)}  ${healthText(app.health)}  \`${shortSha(app.revision)}\``);
+  const blocks: Block[] = [];
+  let chunk = '';
+  for (const line of lines) {
+    if (chunk && chunk.length + line.length + 1 > sectionChars) {
+      blocks.push(section(chunk));
+      chunk = '';
+    }
+    chunk = chunk ? `${chunk}\n${line}` : line;
+  }
+  if (chunk) blocks.push(section(chunk));
+  // A per-app template (`…/{app}`) has no page for all apps; a plain URL is the status page itself.
+  const home = statusPageUrl && !statusPageUrl.includes('{app}') ? statusPageUrl : undefined;
+  return message(`${apps.length} apps`, [
+    section(`*${apps.length} app${apps.length === 1 ? '' : 's'}* (registry at \`${shortSha(registry.revision)}\`)`),
+    ...(blocks.length ? blocks : [section('The registry declares no apps.')]),
+    ...(home ? [context(link(home, 'status page'))] : []),
+  ], { response_type: 'ephemeral' });
+}
+
+/** `status <app>`: sync and health up top, then the last operation and the last diff summary. */
+export function appReply(app: AppDetail, statusPageUrl?: string): SlackMessage {
+  const operation = app.lastOperation;
+  const statusLink = statusPageLink(statusPageUrl, app.name);
+  return message(`${app.name}: ${app.sync}, ${app.health}`, [
+    section(`*${escapeText(app.name)}* (project ${escapeText(app.project)})`, {
+      Sync: syncText(app.sync),
+      Health: healthText(app.health),
+      Revision: `\`${shortSha(app.revision)}\``,
+      Tracks: `\`${escapeText(app.targetRevision)}\``,
+      ...(app.deployedAt ? { Deployed: app.deployedAt } : {}),
+      ...(operation ? { 'Last operation': `${operation.phase} (${escapeText(triggerText(operation.trigger))})` } : {}),
+    }),
+    ...(operation ? [section(escapeText(operation.message))] : []),
+    ...(app.lastDiffSummary ? [context(`Last check: ${escapeText(app.lastDiffSummary.text)} (${countsText(app.lastDiffSummary.counts, { keepUnchanged: true })})`)] : []),
+    ...(statusLink ? [context(link(statusLink, `${app.name} on the status page`))] : []),
+  ], { response_type: 'ephemeral' });
+}

@@ -1,0 +1,14 @@
+export { buildJobNotifier, silentNotifier } from './build-notifier.js';
+export { createJobNotifier, type NotifierDeps } from './notifier.js';
+export { notifyConfigFromEnv, defaultGithubApiUrl, type NotifyConfig } from './config.js';
+export { optionalSecret } from './optional-secret.js';
+export { postJson, type PostOptions } from './post-json.js';
+export { githubRepoFor, postCommitStatus, type CommitStatusRequest } from './post-commit-status.js';
+export { commitStatusContext, commitStatusOfHealth, commitStatusOfSync, type CommitState, type CommitStatus } from './github-status.js';
+export { noticeMessage } from './slack-notice.js';
+export { diffReply, failureReply, syncReply } from './job-replies.js';
+export { statusPageLink } from './status-link.js';
+export { context, cut, escapeText, header, link, message, section, type Block, type SlackMessage, type TextObject } from './block-kit.js';
+export { countsText, healthText, shortSha, syncText, triggerText } from './describe.js';
+export { NotifyError } from './errors.js';
+export type { GithubSettings, JobNotifier, Notice, NoticeKind, NotifyLogger, RefreshReport } from './types.js';

@@ -1,0 +1,62 @@
+import type { HealthStatus } from '../health/types.js';
+import type { Application } from '../model/types.js';
+import type { Job } from '../queue/types.js';
+import type { AppStatus, SyncStatus } from '../store/index.js';
+import type { AppDiff } from '../sync/index.js';
+import type { OperationResult } from '../sync/types.js';
+
+/** What a refresh found, as the worker recorded it. */
+export interface RefreshReport {
+  /** The app's status before this refresh; absent for an app never checked. */
+  previous?: Pick<AppStatus, 'sync' | 'health' | 'revision'>;
+  sync: SyncStatus;
+  health: HealthStatus;
+  /** Git's head of the app's targetRevision: the revision compared with the cluster. */
+  revision: string;
+  /** The diff summary as recorded, e.g. `1 to configure`. */
+  text: string;
+  diff: AppDiff;
+  /** A sync was queued to heal the drift (automated app). */
+  healing: boolean;
+}
+
+/**
+ * Tells people what the worker did: Slack (a chat request's response_url, the team's incoming webhook) and
+ * GitHub commit statuses. Never throws: a notification that cannot be delivered is logged and the job goes on.
+ */
+export interface JobNotifier {
+  /** A sync or rollback ran and its result was recorded. */
+  synced(job: Job, app: Application, result: OperationResult): Promise<void>;
+  /** A refresh compared Git and the cluster and recorded what it found. */
+  refreshed(job: Job, app: Application, report: RefreshReport): Promise<void>;
+  /** A job stopped on a problem the user must fix before anything was recorded (unknown app, cluster, Git). */
+  jobFailed(job: Job, message: string): Promise<void>;
+}
+
+/** Structured logging; Powertools' Logger fits. Never given URLs, tokens or message bodies. */
+export interface NotifyLogger {
+  info(message: string, fields: Record<string, unknown>): void;
+  warn(message: string, fields: Record<string, unknown>): void;
+}
+
+/** Where GitHub is: its REST API, and the hosts whose repositories get commit statuses. */
+export interface GithubSettings {
+  /** `https://api.github.com`, or `https://<host>/api/v3` for GitHub Enterprise Server. */
+  apiBaseUrl: string;
+  /** Hosts (with port, if any) of the repositories on that GitHub, e.g. `github.com`. */
+  hosts: string[];
+}
+
+/** What happened to an app that the team's channel hears about. */
+export type NoticeKind = 'sync-failed' | 'health-degraded' | 'drift-detected';
+
+export interface Notice {
+  kind: NoticeKind;
+  app: string;
+  /** The commit concerned, when known. */
+  revision?: string;
+  /** One line from the engine saying what happened (engine messages never hold secret values). */
+  message: string;
+  /** A few facts shown as fields, e.g. `{ Trigger: 'webhook by alice', Health: 'Degraded' }`. */
+  facts?: Record<string, string>;
+}
