@@ -5,6 +5,7 @@ import { commonOptions, connectionOptions, type OptionSpec, type OptionSpecs } f
 const groups: Record<string, string> = {
   app: 'inspect, diff, sync, roll back and wait for applications',
   cluster: 'register clusters and list them',
+  token: 'create status API tokens',
 };
 
 export function groupNames(): string[] {

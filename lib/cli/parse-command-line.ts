@@ -30,7 +30,7 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Com
     if (help) return { kind: 'help', text: formatTopHelp(commands) };
     throw new UsageError('a command is needed, e.g. `sluice app list`');
   }
-  if (!groupNames().includes(group)) throw new UsageError(`unknown command "${group}"; the commands are ${groupNames().join(' and ')}`);
+  if (!groupNames().includes(group)) throw new UsageError(`unknown command "${group}"; the commands are ${groupNames().join(', ')}`);
   const members = commands.filter((c) => c.path[0] === group);
   const list = members.map((c) => c.path[1]).join(', ');
   if (verb === undefined) {

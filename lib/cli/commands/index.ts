@@ -8,6 +8,7 @@ import { appSync } from './app-sync.js';
 import { appWait } from './app-wait.js';
 import { clusterAdd } from './cluster-add.js';
 import { clusterList } from './cluster-list.js';
+import { tokenCreate } from './token-create.js';
 
 /** Every command, in the order `--help` lists them. */
-export const commands: readonly Command[] = [appList, appGet, appDiff, appSync, appHistory, appRollback, appWait, clusterAdd, clusterList];
+export const commands: readonly Command[] = [appList, appGet, appDiff, appSync, appHistory, appRollback, appWait, clusterAdd, clusterList, tokenCreate];
