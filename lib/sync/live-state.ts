@@ -35,14 +35,37 @@ export async function readLiveState(client: KubeClient, app: string, desired: Ku
     if (found) live.set(key, found);
     else untracked.push(object);
   }
-  await mapLimit(untracked, 16, async (object) => {
-    // A kind the cluster does not serve yet comes from a CRD in this same sync (prepareDesired checked): absent.
-    const found = await client.get(versionedRefOf(object)).catch((error: unknown) => {
-      if (error instanceof UnknownKindError) return undefined;
-      throw error;
-    });
-    if (found) live.set(refKey(refOf(object)), found);
-  });
+  for (const found of await findUntracked(client, untracked)) live.set(refKey(refOf(found)), found);
   const orphans = tracked.filter((object) => !wanted.has(refKey(refOf(object))) && !isHook(object));
   return { live, orphans };
+}
+
+/** Above this many objects of one kind in one namespace, one list is cheaper than a get each. */
+const listThreshold = 8;
+
+/**
+ * Desired objects that are not tracked yet may still exist (created by hand, or by another tool): look each up,
+ * with one list per kind and namespace where many share them (a first sync of a large app). A kind the cluster
+ * does not serve yet comes from a CRD in this same sync (prepareDesired checked that): it has no objects.
+ */
+async function findUntracked(client: KubeClient, untracked: KubeObject[]): Promise<KubeObject[]> {
+  const absentIfUnknownKind = (error: unknown): undefined => {
+    if (error instanceof UnknownKindError) return undefined;
+    throw error;
+  };
+  const groups = new Map<string, KubeObject[]>();
+  for (const object of untracked) {
+    const key = `${object.apiVersion}/${object.kind}/${object.metadata.namespace ?? ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), object]);
+  }
+  const found = await mapLimit([...groups.values()], 8, async (objects) => {
+    const first = objects[0]!;
+    if (objects.length <= listThreshold) {
+      return (await mapLimit(objects, 8, (o) => client.get(versionedRefOf(o)).catch(absentIfUnknownKind))).filter((o) => o !== undefined);
+    }
+    const wanted = new Set(objects.map((o) => o.metadata.name));
+    const listed = await client.list(first.apiVersion, first.kind, { namespace: first.metadata.namespace }).catch(absentIfUnknownKind);
+    return (listed ?? []).filter((o) => wanted.has(o.metadata.name));
+  });
+  return found.flat();
 }

@@ -241,3 +241,24 @@ describe('sync: dry run', () => {
     assert.equal((await kubeRequest('GET', `/api/v1/namespaces/${ns}`)).status, 404);
   });
 });
+
+describe('sync: objects that exist before the app', () => {
+  it('adopts existing objects of the same name, found by one list when there are many, and tracks them', async (t) => {
+    const ns = await freshNamespace(t);
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 12; i++) {
+      files[`app/cm-${i}.yaml`] = configMap(`cm-${i}`, 'git');
+      // Created by hand beforehand: some equal to Git, some not.
+      const body = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `cm-${i}`, namespace: ns }, data: { value: i % 2 ? 'git' : 'by hand' } };
+      assert.equal((await kubeRequest('POST', `/api/v1/namespaces/${ns}/configmaps`, body)).status, 201);
+    }
+    const repo = createRepo(files);
+    const result = await syncFromGit(await targetFor(argoApplication('adopt', repo, 'app', ns)));
+    assert.equal(result.phase, 'Succeeded', result.message);
+    // Every existing object gets at least the tracking annotation, so none is "created".
+    assert.deepEqual(new Set(result.resources.map((r) => r.action)), new Set(['configured']));
+    const cm = await kubeGet<{ data: { value: string }; metadata: { annotations: Record<string, string> } }>(`/api/v1/namespaces/${ns}/configmaps/cm-0`);
+    assert.equal(cm.data.value, 'git');
+    assert.equal(cm.metadata.annotations[trackingAnnotation], `adopt:/ConfigMap:${ns}/cm-0`);
+  });
+});
