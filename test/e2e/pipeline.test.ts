@@ -7,49 +7,17 @@ import { hashApiToken } from '../../lib/store/index.js';
 import { createRepo, type TestRepo } from '../harness/git.js';
 import { githubDelivery, pushPayload } from '../harness/github.js';
 import { kubeGet, kubeRequest } from '../harness/kube.js';
+import { argoApplication, configMapYaml, deploymentYaml } from '../harness/manifests.js';
 import { stack } from '../harness/stack.js';
 import { waitFor } from '../harness/wait.js';
 
 const ns = `e2e-${randomBytes(3).toString('hex')}`;
 const token = randomBytes(24).toString('hex');
 
-const configMap = (greeting: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: greeting\ndata:\n  greeting: "${greeting}"\n`;
-const deployment = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 2
-  selector:
-    matchLabels: { app: web }
-  template:
-    metadata:
-      labels: { app: web }
-    spec:
-      containers:
-        - name: web
-          image: registry.invalid/web:1.0
-`;
-const application = (appRepo: TestRepo, selfHeal: boolean) => `apiVersion: argoproj.io/v1alpha1
-kind: Application
-metadata:
-  name: guestbook
-  namespace: argocd
-spec:
-  project: default
-  source:
-    repoURL: ${appRepo.url}
-    targetRevision: main
-    path: app
-  destination:
-    name: local
-    namespace: ${ns}
-  syncPolicy:
-    automated:
-      prune: true
-      selfHeal: ${selfHeal}
-    syncOptions: [CreateNamespace=true]
-`;
+const configMap = (greeting: string) => configMapYaml('greeting', { greeting });
+const deployment = deploymentYaml('web', { replicas: 2 });
+const application = (appRepo: TestRepo, selfHeal: boolean) => argoApplication('guestbook', appRepo, 'app', ns,
+  `  syncPolicy:\n    automated:\n      prune: true\n      selfHeal: ${selfHeal}\n    syncOptions: [CreateNamespace=true]\n`, { name: 'local' });
 
 interface AppView { sync: string; health: string; revision?: string; lastOperation?: { phase: string; message: string; revision?: string }; lastDiffSummary?: { text: string } }
 

@@ -4,7 +4,7 @@ import { KubeClient } from '../../lib/kube/index.js';
 import { defaultProject, parseManifests } from '../../lib/model/index.js';
 import type { AppProject } from '../../lib/model/types.js';
 import { renderRevision, syncApp, diffApp, type SyncRunOptions, type SyncTarget } from '../../lib/sync/index.js';
-import type { FileChanges, TestRepo } from './git.js';
+import type { FileChanges } from './git.js';
 import { stack } from './stack.js';
 
 let client: KubeClient | undefined;
@@ -13,25 +13,6 @@ let client: KubeClient | undefined;
 export async function adminClient(): Promise<KubeClient> {
   client ??= await KubeClient.fromKubeconfig({ path: stack.kube.adminKubeconfig });
   return client;
-}
-
-/** An Application written the way Argo CD users write it; `extra` is YAML appended under `spec:` (two-space indented). */
-export function argoApplication(name: string, repo: TestRepo, path: string, namespace: string, extra = ''): string {
-  return `apiVersion: argoproj.io/v1alpha1
-kind: Application
-metadata:
-  name: ${name}
-  namespace: argocd
-spec:
-  project: default
-  source:
-    repoURL: ${repo.url}
-    targetRevision: main
-    path: ${path}
-  destination:
-    server: ${stack.kube.server}
-    namespace: ${namespace}
-${extra}`;
 }
 
 export async function targetFor(applicationYaml: string, project: AppProject = defaultProject()): Promise<SyncTarget> {

@@ -1,25 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { freshNamespace, kubeGet, kubeRequest } from '../harness/kube.js';
+import { deploymentYaml } from '../harness/manifests.js';
 import { waitFor } from '../harness/wait.js';
 
-const deployment = (namespace: string) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-  namespace: ${namespace}
-spec:
-  replicas: 2
-  selector:
-    matchLabels: { app: web }
-  template:
-    metadata:
-      labels: { app: web }
-    spec:
-      containers:
-        - name: web
-          image: registry.invalid/web:1.0
-`;
+const deployment = (namespace: string) => deploymentYaml('web', { replicas: 2, namespace });
 
 describe('kube-apiserver with controllers and kwok', () => {
   it('server-side applies a Deployment that kwok turns Available', async (t) => {

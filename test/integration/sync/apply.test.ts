@@ -4,35 +4,14 @@ import { describe, it } from 'node:test';
 import { repoRoot } from '../../../infra/local/paths.js';
 import { trackingAnnotation } from '../../../lib/sync/index.js';
 import type { OperationResult } from '../../../lib/sync/index.js';
-import { argoApplication, fixtureFiles, syncFromGit, targetFor } from '../../harness/engine.js';
+import { fixtureFiles, syncFromGit, targetFor } from '../../harness/engine.js';
+import { argoApplication, configMapYaml, deploymentYaml } from '../../harness/manifests.js';
 import { createRepo } from '../../harness/git.js';
 import { freshNamespace, kubeGet, kubeRequest } from '../../harness/kube.js';
 import { waitFor } from '../../harness/wait.js';
 
-const configMap = (name: string, value: string) => `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: ${name}
-data:
-  value: "${value}"
-`;
-
-const deployment = (name: string, extraPodSpec = '', app = name) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: ${name}
-spec:
-  replicas: 1
-  selector:
-    matchLabels: { app: ${app} }
-  template:
-    metadata:
-      labels: { app: ${app} }
-    spec:
-      containers:
-        - name: main
-          image: registry.invalid/${name}:1.0
-${extraPodSpec}`;
+const configMap = (name: string, value: string) => configMapYaml(name, { value });
+const deployment = (name: string, podSpec = '', selectorApp = name) => deploymentYaml(name, { podSpec, selectorApp });
 
 const actions = (result: OperationResult) =>
   Object.fromEntries(result.resources.map((r) => [`${r.ref.kind}/${r.ref.name}`, r.action]));
@@ -99,7 +78,7 @@ describe('sync: apply, re-sync, change, prune', () => {
 
   it('never prunes an object marked Prune=false', async (t) => {
     const ns = await freshNamespace(t);
-    const keeper = configMap('precious', '1').replace('metadata:\n', 'metadata:\n  annotations:\n    argocd.argoproj.io/sync-options: Prune=false\n');
+    const keeper = configMapYaml('precious', { value: '1' }, { 'argocd.argoproj.io/sync-options': 'Prune=false' });
     const repo = createRepo({ 'app/a.yaml': configMap('a', '1'), 'app/precious.yaml': keeper });
     const target = await targetFor(argoApplication('noprune', repo, 'app', ns));
     await syncFromGit(target);

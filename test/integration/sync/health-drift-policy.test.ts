@@ -3,27 +3,13 @@ import { describe, it } from 'node:test';
 import { assessHealth } from '../../../lib/health/index.js';
 import type { KubeObject } from '../../../lib/kube/types.js';
 import { defaultProject } from '../../../lib/model/index.js';
-import { adminClient, argoApplication, diffFromGit, syncFromGit, targetFor } from '../../harness/engine.js';
+import { adminClient, diffFromGit, syncFromGit, targetFor } from '../../harness/engine.js';
+import { argoApplication, deploymentYaml } from '../../harness/manifests.js';
 import { createRepo } from '../../harness/git.js';
 import { freshNamespace, kubeGet, kubeRequest } from '../../harness/kube.js';
 import { waitFor } from '../../harness/wait.js';
 
-const deployment = (name: string, replicas = 2) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: ${name}
-spec:
-  replicas: ${replicas}
-  selector:
-    matchLabels: { app: ${name} }
-  template:
-    metadata:
-      labels: { app: ${name} }
-    spec:
-      containers:
-        - name: main
-          image: registry.invalid/${name}:1.0
-`;
+const deployment = (name: string, replicas = 2) => deploymentYaml(name, { replicas });
 
 describe('sync: health, drift and project rules', () => {
   it('reports a new Deployment Progressing, then Healthy once kwok runs its pods', async (t) => {

@@ -1,18 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { argoApplication, syncFromGit, targetFor } from '../../harness/engine.js';
+import { syncFromGit, targetFor } from '../../harness/engine.js';
+import { argoApplication, configMapYaml, deploymentYaml } from '../../harness/manifests.js';
 import { createRepo } from '../../harness/git.js';
 import { freshNamespace, kubeGet, kubeRequest } from '../../harness/kube.js';
 
 type Meta = { metadata: { resourceVersion: string; name: string }; status?: { conditions?: { type: string; status: string }[] } };
 
-const marker = (name: string, annotations = '') => `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: ${name}
-${annotations ? `  annotations:\n${annotations}` : ''}data:
-  marker: "${name}"
-`;
+const marker = (name: string, annotations: Record<string, string> = {}) => configMapYaml(name, { marker: name }, annotations);
 
 const job = (name: string, hook: string, deletePolicy = '', podSpec = '      restartPolicy: Never\n') => `apiVersion: batch/v1
 kind: Job
@@ -29,24 +24,7 @@ ${podSpec}      containers:
           image: registry.invalid/migrate:1.0
 `;
 
-const slowDeployment = (name: string, wave: number) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: ${name}
-  annotations:
-    argocd.argoproj.io/sync-wave: "${wave}"
-spec:
-  replicas: 2
-  selector:
-    matchLabels: { app: ${name} }
-  template:
-    metadata:
-      labels: { app: ${name} }
-    spec:
-      containers:
-        - name: main
-          image: registry.invalid/${name}:1.0
-`;
+const slowDeployment = (name: string, wave: number) => deploymentYaml(name, { replicas: 2, annotations: { 'argocd.argoproj.io/sync-wave': String(wave) } });
 
 // etcd revisions only grow, so an object written later has a larger resourceVersion: that gives the order of writes.
 const revision = (o: Meta) => Number(o.metadata.resourceVersion);
@@ -56,7 +34,7 @@ describe('sync: order, waves and hooks', () => {
     const ns = await freshNamespace(t);
     const repo = createRepo({
       'app/db.yaml': slowDeployment('db', 0),
-      'app/api-config.yaml': marker('api-config', '    argocd.argoproj.io/sync-wave: "1"\n'),
+      'app/api-config.yaml': marker('api-config', { 'argocd.argoproj.io/sync-wave': '1' }),
     });
     const result = await syncFromGit(await targetFor(argoApplication('waves', repo, 'app', ns)));
     assert.equal(result.phase, 'Succeeded', result.message);
@@ -102,7 +80,7 @@ describe('sync: order, waves and hooks', () => {
       'app/settings.yaml': marker('settings'),
       // A Job's pods may not restart Always: the API server refuses this hook, so PostSync fails.
       'app/broken.yaml': job('broken', 'PostSync', '', '      restartPolicy: Always\n'),
-      'app/on-failure.yaml': marker('sync-failed', '    argocd.argoproj.io/hook: SyncFail\n'),
+      'app/on-failure.yaml': marker('sync-failed', { 'argocd.argoproj.io/hook': 'SyncFail' }),
     });
     const result = await syncFromGit(await targetFor(argoApplication('syncfail', repo, 'app', ns)));
     assert.equal(result.phase, 'Failed');

@@ -11,6 +11,7 @@ import { githubDelivery, pushPayload } from '../../harness/github.js';
 import { kubeRequest } from '../../harness/kube.js';
 import { stack } from '../../harness/stack.js';
 import { waitFor } from '../../harness/wait.js';
+import { argoApplication, configMapYaml, deploymentYaml } from '../../harness/manifests.js';
 import { dumpDom, ensureChromium, screenshot } from './chromium.js';
 
 const suffix = randomBytes(3).toString('hex');
@@ -18,41 +19,10 @@ const appName = `ui-${suffix}`;
 const ns = `ui-${suffix}`;
 const token = `sluice_${randomBytes(24).toString('base64url')}`;
 
-const configMap = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: greeting\ndata:\n  greeting: "hello from the status page test"\n`;
-const deployment = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 1
-  selector:
-    matchLabels: { app: web }
-  template:
-    metadata:
-      labels: { app: web }
-    spec:
-      containers:
-        - name: web
-          image: registry.invalid/web:1.0
-`;
-const application = (appRepo: TestRepo) => `apiVersion: argoproj.io/v1alpha1
-kind: Application
-metadata:
-  name: ${appName}
-  namespace: argocd
-spec:
-  project: default
-  source:
-    repoURL: ${appRepo.url}
-    targetRevision: main
-    path: app
-  destination:
-    name: local
-    namespace: ${ns}
-  syncPolicy:
-    automated: { prune: true }
-    syncOptions: [CreateNamespace=true]
-`;
+const configMap = configMapYaml('greeting', { greeting: 'hello from the status page test' });
+const deployment = deploymentYaml('web');
+const application = (appRepo: TestRepo) => argoApplication(appName, appRepo, 'app', ns,
+  '  syncPolicy:\n    automated: { prune: true }\n    syncOptions: [CreateNamespace=true]\n', { name: 'local' });
 
 interface AppView { sync: string; health: string; revision: string | null }
 
