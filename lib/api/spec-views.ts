@@ -1,12 +1,12 @@
 import type { Application } from '../model/types.js';
-import { displayRepoURL, redactText } from '../source/index.js';
+import { displayRepoUrl, redactText } from '../source/index.js';
 import type { DestinationView, SourceView, SyncPolicyView } from './types.js';
 
 /** Where the app comes from, without credentials in URLs and without Helm values (they may hold secrets). */
 export function sourceView({ source }: Application): SourceView {
   const { helm, kustomize, directory } = source;
   return {
-    repoURL: displayRepoURL(source.repoURL),
+    repoURL: displayRepoUrl(source.repoURL),
     targetRevision: source.targetRevision,
     path: source.path,
     helm: helm ? { releaseName: helm.releaseName ?? null, valueFiles: helm.valueFiles.map(redactText), parameterNames: helm.parameters.map((p) => p.name) } : null,

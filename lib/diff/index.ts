@@ -1,11 +1,11 @@
 export { normalizeForDiff } from './normalize.js';
 export { desiredIsSubsetOfLive, defaultSubsetOptions, type SubsetOptions } from './subset.js';
-export { diffObject, type DiffObjectOptions } from './diffObject.js';
-export { stableYaml } from './stableYaml.js';
-export { summarizeDiff } from './summarizeDiff.js';
-export { changedPaths } from './changedPaths.js';
-export { maskSecretValues } from './maskSecrets.js';
+export { diffObject, type DiffObjectOptions } from './diff-object.js';
+export { stableYaml } from './stable-yaml.js';
+export { summarizeDiff } from './summarize-diff.js';
+export { changedPaths } from './changed-paths.js';
+export { maskSecretValues } from './mask-secrets.js';
 export { parseQuantity, quantitiesEqual } from './quantity.js';
 export { SECRET_MASK, LAST_APPLIED_ANNOTATION } from './constants.js';
-export type { ManagedFieldsEntry } from './managedFields.js';
+export type { ManagedFieldsEntry } from './managed-fields.js';
 export type { DiffObjectInput, DiffSummary, NormalizeOptions, NormalizeResult, ObjectDiff } from './types.js';

@@ -2,9 +2,9 @@ import type { KubeObject } from '../kube/types.js';
 import type { IgnoreDifference } from '../model/types.js';
 import { refOf } from '../kube/refs.js';
 import { IGNORED_ANNOTATIONS, SERVER_SET_METADATA } from './constants.js';
-import { applyIgnoreRules, rulesFor } from './ignoreRules.js';
+import { applyIgnoreRules, rulesFor } from './ignore-rules.js';
 import { isEmptyValue, isMap } from './json.js';
-import { foldStringData, isSecret } from './secretData.js';
+import { foldStringData, isSecret } from './secret-data.js';
 import type { NormalizeOptions, NormalizeResult } from './types.js';
 
 /**

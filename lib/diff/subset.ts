@@ -1,9 +1,9 @@
 import type { KubeObject } from '../kube/types.js';
 import type { IgnoreDifference } from '../model/types.js';
-import { dropsAppliedFields } from './appliedFields.js';
+import { dropsAppliedFields } from './applied-fields.js';
 import { deepEqual } from './json.js';
 import { normalizeForDiff } from './normalize.js';
-import { projectLiveOntoDesired } from './projectLive.js';
+import { projectLiveOntoDesired } from './project-live.js';
 
 export interface SubsetOptions {
   /** The field manager Sluice applies with; fields it owns in live but desired no longer sets are a change. */

@@ -1,4 +1,4 @@
-import { normalizeRepoURL } from '../source/index.js';
+import { normalizeRepoUrl } from '../source/index.js';
 import type { AppIndex, PushFacts } from './types.js';
 
 /** What a push triggers: syncs of the apps that track it, and a registry reload if it moved the config repo. */
@@ -39,7 +39,7 @@ function canonicalURLs(urls: string[]): Set<string> {
 /** A URL that is not a repository URL matches nothing (the registry reports bad repoURLs when it loads). */
 function canonical(url: string): string | undefined {
   try {
-    return normalizeRepoURL(url);
+    return normalizeRepoUrl(url);
   } catch {
     return undefined;
   }

@@ -1,16 +1,16 @@
 import type { KubeObject } from '../kube/types.js';
 import { groupOf } from '../kube/refs.js';
-import { apiServiceHealth } from './apiservice.js';
-import { customResourceDefinitionHealth } from './customresourcedefinition.js';
-import { daemonSetHealth } from './daemonset.js';
+import { apiServiceHealth } from './api-service.js';
+import { customResourceDefinitionHealth } from './custom-resource-definition.js';
+import { daemonSetHealth } from './daemon-set.js';
 import { deploymentHealth } from './deployment.js';
-import { horizontalPodAutoscalerHealth } from './horizontalpodautoscaler.js';
+import { horizontalPodAutoscalerHealth } from './horizontal-pod-autoscaler.js';
 import { jobHealth } from './job.js';
 import { ingressHealth, serviceHealth } from './load-balancer.js';
-import { persistentVolumeClaimHealth } from './persistentvolumeclaim.js';
+import { persistentVolumeClaimHealth } from './persistent-volume-claim.js';
 import { podHealth } from './pod.js';
-import { replicaSetHealth } from './replicaset.js';
-import { statefulSetHealth } from './statefulset.js';
+import { replicaSetHealth } from './replica-set.js';
+import { statefulSetHealth } from './stateful-set.js';
 import type { Health } from './types.js';
 
 export type HealthRule = (object: KubeObject) => Health;

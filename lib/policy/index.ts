@@ -3,5 +3,5 @@ export { checkProject } from './check-project.js';
 export { syncWindowState, windowApplies, isWindowActive } from './sync-windows.js';
 export { isSourcePermitted } from './source-repos.js';
 export { isDestinationPermitted } from './destinations.js';
-export { normalizeRepoUrl } from './repo-url.js';
+export { comparableRepoUrl } from './repo-url-pattern.js';
 export { globMatch } from './glob.js';

@@ -1,8 +1,8 @@
 export type { Job, JobKind } from './types.js';
-export { JobQueue, type JobQueueOptions } from './JobQueue.js';
-export { enqueueJobs, queueName, type EnqueuedJob } from './enqueueJobs.js';
-export { enqueueFollowUp, forwardDelayedJobs, parseDelayedJob, MAX_DELAY_SECONDS, type DelayedJob, type ForwardResult } from './delayedJobs.js';
-export { parseJob, validateJob } from './parseJob.js';
-export { deduplicationId, describeJob, messageGroupId, REGISTRY_GROUP } from './messageIds.js';
+export { JobQueue, type JobQueueOptions } from './job-queue.js';
+export { enqueueJobs, queueName, type EnqueuedJob } from './enqueue-jobs.js';
+export { enqueueFollowUp, forwardDelayedJobs, parseDelayedJob, MAX_DELAY_SECONDS, type DelayedJob, type ForwardResult } from './delayed-jobs.js';
+export { parseJob, validateJob } from './parse-job.js';
+export { deduplicationId, describeJob, messageGroupId, REGISTRY_GROUP } from './message-ids.js';
 export { QueueError } from './errors.js';
 export { backOffMessage, retryBackoffSeconds } from './backoff.js';

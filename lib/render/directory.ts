@@ -2,11 +2,11 @@ import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { join, posix, relative, sep } from 'node:path';
 import { isInside } from '../source/index.js';
 import type { DirectorySource } from '../model/types.js';
-import { compileArgoGlob } from './argoGlob.js';
+import { compileArgoGlob } from './argo-glob.js';
 import type { RenderContext } from './context.js';
 import { RenderError } from './errors.js';
 import { looksLikeObject, toManifests } from './objects.js';
-import { parseYamlDocuments } from './parseYaml.js';
+import { parseYamlDocuments } from './parse-yaml.js';
 import type { Manifest } from './types.js';
 
 const manifestFile = /\.(ya?ml|json|jsonnet)$/;

@@ -3,12 +3,12 @@ import { join, posix } from 'node:path';
 import { stringify } from 'yaml';
 import type { HelmSource } from '../model/types.js';
 import type { RenderContext } from './context.js';
-import { helmTemplateArgs } from './helmArgs.js';
-import { checkHelmDependencies } from './helmDependencies.js';
-import { resolveValueFiles } from './helmValueFiles.js';
+import { helmTemplateArgs } from './helm-args.js';
+import { checkHelmDependencies } from './helm-dependencies.js';
+import { resolveValueFiles } from './helm-value-files.js';
 import { toManifests } from './objects.js';
-import { parseYamlDocuments } from './parseYaml.js';
-import { runTool } from './runTool.js';
+import { parseYamlDocuments } from './parse-yaml.js';
+import { runTool } from './run-tool.js';
 import { withScratchDir } from './scratch.js';
 import type { Manifest } from './types.js';
 

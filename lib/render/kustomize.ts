@@ -2,11 +2,11 @@ import { cp } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, posix, relative } from 'node:path';
 import type { RenderContext } from './context.js';
-import { kustomizationFiles } from './detectTool.js';
-import { kustomizeEditCommands } from './kustomizeEdits.js';
+import { kustomizationFiles } from './detect-tool.js';
+import { kustomizeEditCommands } from './kustomize-edits.js';
 import { toManifests } from './objects.js';
-import { parseYamlDocuments } from './parseYaml.js';
-import { runTool, type ToolRun } from './runTool.js';
+import { parseYamlDocuments } from './parse-yaml.js';
+import { runTool, type ToolRun } from './run-tool.js';
 import { withScratchDir } from './scratch.js';
 import type { Manifest } from './types.js';
 

@@ -3,7 +3,7 @@ import { relative, sep } from 'node:path';
 import { isInside, resolveInside } from '../source/index.js';
 import type { ApplicationSource } from '../model/types.js';
 import type { RenderContext } from './context.js';
-import { detectTool } from './detectTool.js';
+import { detectTool } from './detect-tool.js';
 import { renderDirectory } from './directory.js';
 import { RenderError } from './errors.js';
 import { renderHelm } from './helm.js';

@@ -1,7 +1,7 @@
-export { SecretStore, type SecretStoreOptions } from './SecretStore.js';
+export { SecretStore, type SecretStoreOptions } from './secret-store.js';
 export {
   defaultSecretStore, setDefaultSecretStore, getSecretString, getClusterCredentials, refreshClusterCredentials, putClusterCredentials,
-} from './defaultSecretStore.js';
+} from './default-secret-store.js';
 export {
   clusterSecretName, githubTokenSecretName, githubWebhookSecretName, slackSigningSecretName, slackWebhookUrlSecretName, SECRET_ROOT,
 } from './names.js';

@@ -1,4 +1,4 @@
-import { normalizeRepoURL } from './repoURL.js';
+import { normalizeRepoUrl } from './repo-url.js';
 
 export interface GithubRepo {
   owner: string;
@@ -7,7 +7,7 @@ export interface GithubRepo {
 
 /** The owner and name when `repoURL` is a repository on one of the GitHub `hosts`, else undefined. */
 export function githubRepoOf(repoURL: string, hosts: readonly string[] = ['github.com']): GithubRepo | undefined {
-  const url = new URL(normalizeRepoURL(repoURL));
+  const url = new URL(normalizeRepoUrl(repoURL));
   const known = hosts.map((h) => h.toLowerCase());
   const host = url.host.replace(/^www\./, '');
   if (!known.includes(host) && !known.includes(url.host)) return undefined;

@@ -1,8 +1,8 @@
-export { resolveRevision } from './resolveRevision.js';
-export { fetchRevision } from './fetchRevision.js';
-export { normalizeRepoURL, displayRepoURL, httpRepoURL } from './repoURL.js';
+export { resolveRevision } from './resolve-revision.js';
+export { fetchRevision } from './fetch-revision.js';
+export { normalizeRepoUrl, displayRepoUrl, httpRepoUrl } from './repo-url.js';
 export { githubRepoOf, type GithubRepo } from './github.js';
-export { matchRevision, type AdvertisedRef, type RevisionMatch } from './matchRevision.js';
+export { matchRevision, type AdvertisedRef, type RevisionMatch } from './match-revision.js';
 export { defaultCheckoutLimits } from './limits.js';
 export { isInside, resolveInside, symlinkTargetInside, unsafeEntryPath } from './paths.js';
 export { redactText } from './redact.js';

@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { deliveryKey } from './keys.js';
-import { STATUS_TTL_ATTRIBUTE } from './tableSchema.js';
+import { STATUS_TTL_ATTRIBUTE } from './table-schema.js';
 import type { Table } from './table.js';
 
 /**

@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { blobPartKeys, readBlob, writeBlob, type BlobRef } from './blobs.js';
-import { newHistoryId } from './historyId.js';
+import { newHistoryId } from './history-id.js';
 import { HISTORY_PREFIX, appPk, historyKey, type Key } from './keys.js';
 import { capText, defined, plain } from './plain.js';
 import { batchWrite, queryAll, type Item, type Table } from './table.js';

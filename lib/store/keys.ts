@@ -1,4 +1,4 @@
-/** Key builders of the status table; the layout is documented in tableSchema.ts. */
+/** Key builders of the status table; the layout is documented in table-schema.ts. */
 export const APP_STATUS_SK = 'status';
 export const HISTORY_PREFIX = 'history#';
 export const BLOB_PREFIX = 'blob#';

@@ -1,7 +1,7 @@
 import { ImmutableFieldError, UnauthorizedError } from '../kube/errors.js';
 import { versionedRefOf } from '../kube/target.js';
 import type { KubeObject } from '../kube/types.js';
-import { compareWithLive, type CompareOptions } from './compare.js';
+import { compareWithLive, type CompareOptions } from './compare-with-live.js';
 import type { PlannedObject } from './order/index.js';
 import type { SyncTarget } from './target.js';
 import type { Action } from './types.js';

@@ -5,7 +5,7 @@ import type { HealthStatus } from '../health/types.js';
 import { refKey, refOf } from '../kube/refs.js';
 import type { Manifest } from '../render/types.js';
 import { mapLimit } from '../util/map-limit.js';
-import { compareWithLive, describeChange } from './compare.js';
+import { compareWithLive, describeChange } from './compare-with-live.js';
 import { prepareDesired } from './desired.js';
 import { readLiveState } from './live-state.js';
 import { planSync } from './order/index.js';

@@ -1,6 +1,6 @@
 import type { Trigger } from './types.js';
 
-/** How one sync runs. Build with `defaultSyncOptions()` and state only what differs. */
+/** How one sync runs. Build with `syncRunOptions()` and state only what differs. */
 export interface SyncRunOptions {
   /** Delete tracked objects that left Git. Argo CD: `--prune` or `automated.prune`. */
   prune: boolean;
@@ -20,7 +20,7 @@ export interface SyncRunOptions {
   now: () => Date;
 }
 
-export function defaultSyncOptions(overrides: Partial<SyncRunOptions> = {}): SyncRunOptions {
+export function syncRunOptions(overrides: Partial<SyncRunOptions> = {}): SyncRunOptions {
   return {
     prune: false,
     dryRun: false,

@@ -8,9 +8,9 @@ import { mapLimit } from '../util/map-limit.js';
 import { applyPlannedObject, type ApplyObjectOptions } from './apply-object.js';
 import { ensureNamespace } from './create-namespace.js';
 import { prepareDesired } from './desired.js';
-import { runHook } from './hooks.js';
+import { runHook } from './run-hooks.js';
 import { readLiveState } from './live-state.js';
-import { defaultSyncOptions, type SyncRunOptions } from './options.js';
+import { syncRunOptions, type SyncRunOptions } from './options.js';
 import { planSync, type PlannedObject, type SyncStep } from './order/index.js';
 import { pruneObjects } from './prune.js';
 import { describeOutcome } from './summary.js';
@@ -35,7 +35,7 @@ export interface SyncRequest {
  */
 export async function syncApp(request: SyncRequest): Promise<OperationResult> {
   const { target, revision, manifests } = request;
-  const options = defaultSyncOptions(request.options);
+  const options = syncRunOptions(request.options);
   const { app, project, cluster, client } = target;
   const startedAt = options.now().toISOString();
   const warnings: string[] = [];

@@ -1,5 +1,5 @@
 import type { KubeObject } from '../../kube/types.js';
-import { compareRefsForDeletion } from './compare.js';
+import { compareRefsForDeletion } from './compare-refs.js';
 import { readOrdering } from './read-object.js';
 import type { PlannedObject, PrunePlan, PruneStep, SkippedObject } from './types.js';
 

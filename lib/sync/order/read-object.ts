@@ -2,7 +2,7 @@ import type { KubeObject, ObjectRef } from '../../kube/types.js';
 import { ObjectError } from '../../errors.js';
 import { formatRef, refOf } from '../../kube/refs.js';
 import { argoAnnotations, sluiceAnnotations } from './annotations.js';
-import { parseHook, type HookRole } from './hooks.js';
+import { parseHook, type HookRole } from './hook-annotations.js';
 import { parseSyncOptions } from './sync-options.js';
 import type { ObjectSyncOptions } from './types.js';
 import { parseWave } from './wave.js';

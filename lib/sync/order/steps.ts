@@ -1,4 +1,4 @@
-import { compareRefs } from './compare.js';
+import { compareRefs } from './compare-refs.js';
 import { comparePhases } from './phase-order.js';
 import type { PlannedObject, SyncStep } from './types.js';
 

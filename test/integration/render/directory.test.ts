@@ -6,7 +6,7 @@ import { render } from '../../../lib/render/index.js';
 import { fetchRevision, resolveRevision } from '../../../lib/source/index.js';
 import { createRepo } from '../../harness/git.js';
 import { stack } from '../../harness/stack.js';
-import { fetchedCheckout, fixtureFiles } from './fixtureRepo.js';
+import { fetchedCheckout, fixtureFiles } from './fixture-repo.js';
 
 describe('directory rendering of a fetched commit', () => {
   it('renders plain manifests with repo-relative files and lines', async () => {

@@ -4,7 +4,7 @@ import { before, describe, it } from 'node:test';
 import type { ApplicationSource, HelmSource } from '../../../lib/model/types.js';
 import { render, RenderError, type Manifest } from '../../../lib/render/index.js';
 import type { Checkout } from '../../../lib/source/index.js';
-import { fetchedCheckout, fixtureFiles, tools } from './fixtureRepo.js';
+import { fetchedCheckout, fixtureFiles, tools } from './fixture-repo.js';
 
 function helmSource(path: string, helm: Partial<HelmSource> = {}): ApplicationSource {
   return { repoURL: 'https://git.example.com/acme/charts', targetRevision: 'HEAD', path, helm: { valueFiles: [], parameters: [], ...helm } };

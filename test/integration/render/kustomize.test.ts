@@ -5,7 +5,7 @@ import { before, describe, it } from 'node:test';
 import type { ApplicationSource, KustomizeSource } from '../../../lib/model/types.js';
 import { render, RenderError, type Manifest } from '../../../lib/render/index.js';
 import type { Checkout } from '../../../lib/source/index.js';
-import { fetchedCheckout, fixtureFiles, tools } from './fixtureRepo.js';
+import { fetchedCheckout, fixtureFiles, tools } from './fixture-repo.js';
 
 function kustomizeSource(path: string, kustomize?: Partial<KustomizeSource>): ApplicationSource {
   return {

@@ -3,7 +3,7 @@ import { before, describe, it } from 'node:test';
 import { DescribeTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { StatusStore } from '../../../lib/store/index.js';
-import { statusTable } from './statusTable.js';
+import { statusTable } from './status-table.js';
 
 describe('webhook deliveries', () => {
   let table: Awaited<ReturnType<typeof statusTable>>;

@@ -4,7 +4,7 @@ import { before, describe, it } from 'node:test';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { StatusStore } from '../../../lib/store/index.js';
 import type { OperationResult } from '../../../lib/sync/types.js';
-import { resources, statusTable } from './statusTable.js';
+import { resources, statusTable } from './status-table.js';
 
 function operation(app: string, minute: number, overrides: Partial<OperationResult> = {}): OperationResult {
   const at = (m: number) => new Date(Date.UTC(2024, 4, 1, 10, m)).toISOString();

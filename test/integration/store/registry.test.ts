@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { defaultProject, defaultSyncOptions, type Application } from '../../../lib/model/index.js';
 import type { RegistrySnapshot, StatusStore } from '../../../lib/store/index.js';
-import { statusTable } from './statusTable.js';
+import { statusTable } from './status-table.js';
 
 function app(index: number): Application {
   return {

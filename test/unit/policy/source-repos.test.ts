@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isSourcePermitted, normalizeRepoUrl } from '../../../lib/policy/index.js';
+import { isSourcePermitted, comparableRepoUrl } from '../../../lib/policy/index.js';
 
 describe('isSourcePermitted', () => {
   it('permits any repo with *', () => {
@@ -25,7 +25,7 @@ describe('isSourcePermitted', () => {
   it('compares scp-style and ssh:// URLs in one form', () => {
     assert.equal(isSourcePermitted(['git@github.com:example/*'], 'ssh://git@github.com/example/apps.git'), true);
     assert.equal(isSourcePermitted(['ssh://git@github.com/example/apps'], 'git@github.com:example/apps.git'), true);
-    assert.equal(normalizeRepoUrl('git@github.com:Example/Apps.git'), 'git@github.com/example/apps');
+    assert.equal(comparableRepoUrl('git@github.com:Example/Apps.git'), 'git@github.com/example/apps');
   });
 
   it('lets a ! pattern deny a repo that an allow pattern permits', () => {

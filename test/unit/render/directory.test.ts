@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { ApplicationSource, DirectorySource } from '../../../lib/model/types.js';
 import { render, RenderError, type Manifest } from '../../../lib/render/index.js';
-import { tempTree } from './tempTree.js';
+import { tempTree } from './temp-tree.js';
 
 const deployment = (name: string) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  replicas: 1\n`;
 const configMap = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n`;

@@ -1,0 +1,69 @@
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { exists, publish, removeStaleScratch, repoCacheDir, scratchDir } from './cache-dir.js';
+import { CheckoutProblem, SourceError } from './errors.js';
+import { checkoutGitCommit } from './git-checkout.js';
+import { describeGitFailure } from './git-client.js';
+import { githubRepoOf } from './github.js';
+import { checkoutGithubTarball } from './github-tarball.js';
+import { CheckoutBudget, defaultCheckoutLimits } from './limits.js';
+import { redactText } from './redact.js';
+import { displayRepoUrl, httpRepoUrl } from './repo-url.js';
+import type { Checkout, FetchOptions } from './types.js';
+import { verifyCheckout } from './verify-checkout.js';
+
+/** Fetches under way in this process, by final directory, so concurrent callers share one download. */
+const inFlight = new Map<string, Promise<Checkout>>();
+
+/**
+ * The files of commit `sha`, fetched once and kept under `options.cacheDir`; later calls for the same repository
+ * and sha return the cached directory without network. GitHub repositories come as a tarball through the REST
+ * API, any other host through Git smart HTTP.
+ */
+export async function fetchRevision(repoURL: string, sha: string, options: FetchOptions): Promise<Checkout> {
+  const label = `${displayRepoUrl(repoURL)}@${sha}`;
+  if (!/^[0-9a-f]{40}$/i.test(sha)) throw new SourceError(`${label}: not a full commit sha; resolve the revision first`);
+  const commit = sha.toLowerCase();
+  const repoDir = repoCacheDir(options.cacheDir, repoURL);
+  const final = join(repoDir, commit);
+  if (await exists(final)) return { dir: final, sha: commit };
+  const pending = inFlight.get(final);
+  if (pending) return pending;
+  const fetching = fetchIntoCache(repoURL, commit, repoDir, final, options)
+    .then(() => ({ dir: final, sha: commit }))
+    .finally(() => inFlight.delete(final));
+  inFlight.set(final, fetching);
+  return fetching;
+}
+
+/** Downloads into a scratch directory beside the cache entry and renames it into place only once complete and checked. */
+async function fetchIntoCache(repoURL: string, sha: string, repoDir: string, final: string, options: FetchOptions): Promise<void> {
+  const scratch = await scratchDir(repoDir, sha);
+  try {
+    const tree = join(scratch, 'tree');
+    await mkdir(tree);
+    await download(repoURL, sha, tree, join(scratch, 'git'), options);
+    await verifyCheckout(tree);
+    await publish(tree, final);
+  } catch (error) {
+    if (error instanceof SourceError) throw error;
+    const reason = error instanceof CheckoutProblem ? error.message : describeGitFailure(error);
+    throw new SourceError(`${displayRepoUrl(repoURL)}@${sha}: ${redactText(reason)}`);
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+    await removeStaleScratch(repoDir);
+  }
+}
+
+async function download(repoURL: string, sha: string, dir: string, gitdir: string, options: FetchOptions): Promise<void> {
+  const budget = new CheckoutBudget({ ...defaultCheckoutLimits(), ...options.limits });
+  const github = githubRepoOf(repoURL, options.github?.hosts);
+  if (github) {
+    await checkoutGithubTarball({
+      ...github, sha, dir, budget, token: options.auth?.password,
+      apiBaseUrl: options.github?.apiBaseUrl ?? 'https://api.github.com',
+    });
+  } else {
+    await checkoutGitCommit({ url: httpRepoUrl(repoURL), sha, auth: options.auth, gitdir, dir, budget });
+  }
+}

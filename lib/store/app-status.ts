@@ -1,0 +1,93 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { emptyAppStatus, appStatusToItem, itemToAppSummary } from './app-status-item.js';
+import { BlobReplacedError, deleteBlob, readAgainIfReplaced, readBlob, sameBlob, writeBlob, type BlobRef } from './blobs.js';
+import { StoreError } from './errors.js';
+import { APPS_LIST, appPk, appStatusKey } from './keys.js';
+import { LIST_INDEX } from './table-schema.js';
+import { queryAll, sleep, type Table } from './table.js';
+import type { AppStatus, AppStatusFields, AppStatusSummary } from './types.js';
+import type { ResourceResult } from '../sync/types.js';
+
+/** Returns the next fields from the current status, or `undefined` to leave it as it is. Must be pure: it may run more than once. */
+export type AppStatusMutation = (current: AppStatus) => AppStatusFields | undefined;
+
+export interface UpdateOptions {
+  /** Attempts when another writer got in between. Default 8. */
+  attempts?: number;
+}
+
+interface Stored {
+  status: AppStatus;
+  resources?: BlobRef;
+}
+
+async function readStored(table: Table, app: string): Promise<Stored | undefined> {
+  const { Item: item } = await table.doc.send(new GetCommand({ TableName: table.name, Key: appStatusKey(app), ConsistentRead: true }));
+  if (!item) return undefined;
+  const ref = item.resources as BlobRef;
+  const resources = await readBlob<ResourceResult[]>(table, appPk(app), ref, `app ${app}: resources`);
+  return { status: { ...itemToAppSummary(item), resources }, resources: ref };
+}
+
+export async function getAppStatus(table: Table, app: string): Promise<AppStatus | undefined> {
+  return (await readAgainIfReplaced(() => readStored(table, app)))?.status;
+}
+
+/**
+ * Reads the app's status, applies `mutate`, and writes the result only if nobody wrote in between (the
+ * `version` attribute is the condition); on a conflict it reads again and re-applies, so concurrent writers
+ * never lose an update. Returns what is stored afterwards.
+ */
+export async function updateAppStatus(table: Table, app: string, mutate: AppStatusMutation, options: UpdateOptions = {}): Promise<AppStatus> {
+  const attempts = options.attempts ?? 8;
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    let stored: Stored | undefined;
+    try {
+      stored = await readStored(table, app);
+    } catch (error) {
+      if (error instanceof BlobReplacedError && attempt < attempts) continue;
+      throw error;
+    }
+    const current = stored?.status ?? emptyAppStatus(app);
+    const fields = mutate(current);
+    if (!fields) return current;
+    const next: AppStatus = { ...fields, app, updatedAt: new Date().toISOString(), version: current.version + 1 };
+    const ref = stored?.resources && fields.resources === current.resources ? stored.resources : await writeBlob(table, appPk(app), next.resources);
+    const written = await putIfVersion(table, next, ref, stored ? current.version : undefined).catch(async (error: unknown) => {
+      if (!sameBlob(ref, stored?.resources)) await deleteBlob(table, appPk(app), ref);
+      throw error;
+    });
+    // The parts no longer referenced: the old ones after a write, the new ones after a conflict.
+    await deleteBlob(table, appPk(app), sameBlob(ref, stored?.resources) ? undefined : written ? stored?.resources : ref);
+    if (written) return next;
+    await sleep(Math.random() * 20 * 2 ** Math.min(attempt, 5));
+  }
+  throw new StoreError(`app ${app}: the status kept changing under ${attempts} attempts to update it; retry the operation`);
+}
+
+/** Puts the status if the stored version is still `expected` (absent: if there is none yet); false on a conflict. */
+async function putIfVersion(table: Table, next: AppStatus, ref: BlobRef, expected: number | undefined): Promise<boolean> {
+  try {
+    await table.doc.send(new PutCommand({
+      TableName: table.name,
+      Item: appStatusToItem(next, ref),
+      ConditionExpression: expected === undefined ? 'attribute_not_exists(pk)' : '#version = :expected',
+      ...(expected === undefined ? {} : { ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':expected': expected } }),
+    }));
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+/** Every app's status summary (no resources), ordered by app name. */
+export async function listAppStatuses(table: Table): Promise<AppStatusSummary[]> {
+  const items = await queryAll(table, {
+    IndexName: LIST_INDEX,
+    KeyConditionExpression: 'gsi1pk = :list',
+    ExpressionAttributeValues: { ':list': APPS_LIST },
+  });
+  return items.map(itemToAppSummary);
+}

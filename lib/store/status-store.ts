@@ -1,0 +1,95 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { deleteApiToken, findApiTokenByHash, listApiTokens, putApiToken } from './api-tokens.js';
+import { getAppStatus, listAppStatuses, updateAppStatus, type AppStatusMutation, type UpdateOptions } from './app-status.js';
+import { deleteApp } from './delete-app.js';
+import { forgetDelivery, recordDelivery } from './deliveries.js';
+import { recordDeployedRevision, type DeployedRevisionOptions } from './deployed-revision.js';
+import { appendHistory, getHistory, listHistory, trimHistory, type AppendHistoryOptions } from './history.js';
+import { getRegistry, putRegistry } from './registry-snapshot.js';
+import type { Table } from './table.js';
+import type { ApiToken, AppStatus, AppStatusSummary, HistoryEntry, HistoryRecord, RegistrySnapshot } from './types.js';
+import type { OperationResult } from '../sync/types.js';
+
+export interface StatusStoreOptions {
+  /** Best made with `createDocumentClient`. */
+  client: DynamoDBDocumentClient;
+  /** The status table's name, from configuration (see infra/resources/tables.yml). */
+  tableName: string;
+}
+
+/** Status, history, webhook deliveries, API tokens and the registry snapshot, in the one status table. */
+export class StatusStore {
+  readonly #table: Table;
+
+  constructor(options: StatusStoreOptions) {
+    this.#table = { doc: options.client, name: options.tableName };
+  }
+
+  getAppStatus(app: string): Promise<AppStatus | undefined> {
+    return getAppStatus(this.#table, app);
+  }
+
+  updateAppStatus(app: string, mutate: AppStatusMutation, options?: UpdateOptions): Promise<AppStatus> {
+    return updateAppStatus(this.#table, app, mutate, options);
+  }
+
+  listAppStatuses(): Promise<AppStatusSummary[]> {
+    return listAppStatuses(this.#table);
+  }
+
+  recordDeployedRevision(app: string, sha: string, options?: DeployedRevisionOptions): Promise<boolean> {
+    return recordDeployedRevision(this.#table, app, sha, options);
+  }
+
+  deleteApp(app: string): Promise<number> {
+    return deleteApp(this.#table, app);
+  }
+
+  appendHistory(result: OperationResult, options?: AppendHistoryOptions): Promise<HistoryEntry> {
+    return appendHistory(this.#table, result, options);
+  }
+
+  listHistory(app: string, options?: { limit?: number }): Promise<HistoryEntry[]> {
+    return listHistory(this.#table, app, options);
+  }
+
+  getHistory(app: string, id: string): Promise<HistoryRecord | undefined> {
+    return getHistory(this.#table, app, id);
+  }
+
+  trimHistory(app: string, keep: number): Promise<number> {
+    return trimHistory(this.#table, app, keep);
+  }
+
+  recordDelivery(deliveryId: string, ttlSeconds: number): Promise<boolean> {
+    return recordDelivery(this.#table, deliveryId, ttlSeconds);
+  }
+
+  forgetDelivery(deliveryId: string): Promise<void> {
+    return forgetDelivery(this.#table, deliveryId);
+  }
+
+  putApiToken(token: ApiToken): Promise<void> {
+    return putApiToken(this.#table, token);
+  }
+
+  findApiTokenByHash(hash: string): Promise<ApiToken | undefined> {
+    return findApiTokenByHash(this.#table, hash);
+  }
+
+  listApiTokens(): Promise<ApiToken[]> {
+    return listApiTokens(this.#table);
+  }
+
+  deleteApiToken(id: string): Promise<boolean> {
+    return deleteApiToken(this.#table, id);
+  }
+
+  putRegistry(snapshot: RegistrySnapshot): Promise<RegistrySnapshot> {
+    return putRegistry(this.#table, snapshot);
+  }
+
+  getRegistry(): Promise<RegistrySnapshot | undefined> {
+    return getRegistry(this.#table);
+  }
+}

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, it } from 'node:test';
+import { publish, removeStaleScratch, repoCacheDir } from '../../../lib/source/cache-dir.js';
+
+const dirs: string[] = [];
+afterEach(() => { for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true }); });
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sluice-cache-test-'));
+  dirs.push(dir);
+  return dir;
+}
+
+describe('repoCacheDir', () => {
+  it('puts every spelling of one repository in the same folder', () => {
+    const a = repoCacheDir('/cache', 'https://github.com/acme/app.git');
+    assert.equal(repoCacheDir('/cache', 'git@github.com:Acme/app'), a);
+    assert.notEqual(repoCacheDir('/cache', 'https://github.com/acme/other'), a);
+    assert.match(a, /^\/cache\/[0-9a-f]{16}$/);
+  });
+});
+
+describe('publish', () => {
+  it('moves a complete checkout into place', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'tmp'));
+    writeFileSync(join(dir, 'tmp', 'a.yaml'), 'a');
+    await publish(join(dir, 'tmp'), join(dir, 'final'));
+    assert.equal(readFileSync(join(dir, 'final', 'a.yaml'), 'utf8'), 'a');
+  });
+
+  it('keeps the copy of a concurrent fetch that finished first', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'final'));
+    writeFileSync(join(dir, 'final', 'a.yaml'), 'first');
+    mkdirSync(join(dir, 'tmp'));
+    writeFileSync(join(dir, 'tmp', 'a.yaml'), 'second');
+    await publish(join(dir, 'tmp'), join(dir, 'final'));
+    assert.equal(readFileSync(join(dir, 'final', 'a.yaml'), 'utf8'), 'first');
+  });
+});
+
+describe('removeStaleScratch', () => {
+  it('removes scratch folders of crashed fetches after an hour, and only those', async () => {
+    const dir = tempDir();
+    for (const name of ['.tmp-old', '.tmp-new', 'f'.repeat(40)]) mkdirSync(join(dir, name));
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    utimesSync(join(dir, '.tmp-old'), twoHoursAgo, twoHoursAgo);
+    utimesSync(join(dir, 'f'.repeat(40)), twoHoursAgo, twoHoursAgo);
+    await removeStaleScratch(dir);
+    assert.equal(existsSync(join(dir, '.tmp-old')), false);
+    assert.equal(existsSync(join(dir, '.tmp-new')), true);
+    assert.equal(existsSync(join(dir, 'f'.repeat(40))), true);
+  });
+});
