@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { computeAppDiff, handleApiRequest, type ApiDeps, type ApiRequest } from '../lib/api/index.js';
+import { computeAppDiff, type ApiDeps, type ApiRequest } from '../lib/api/index.js';
+import { handleStatusRequest } from '../lib/status-function/index.js';
 import { buildWorkerDeps, runtimeConfigFromEnv } from '../lib/runtime/index.js';
 
 // The event is never logged: it carries the Authorization header.
@@ -16,7 +17,7 @@ export async function handler(event: APIGatewayProxyEventV2, context?: Context):
     logger.error('status function misconfigured', { errorMessage: (error as Error).message });
     return { statusCode: 500, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error: { code: 'InternalError', message: 'the status function is misconfigured; its logs say which setting is missing' } }) };
   }
-  const response = await handleApiRequest(requestOf(event), deps);
+  const response = await handleStatusRequest(requestOf(event), deps);
   return { statusCode: response.status, headers: response.headers, body: response.body };
 }
 

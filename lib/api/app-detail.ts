@@ -1,4 +1,4 @@
-import type { Application } from '../model/types.js';
+import type { Application } from '../model/index.js';
 import type { AppStatus } from '../store/index.js';
 import { summarizeApp } from './app-summary.js';
 import { resourceView } from './resource-view.js';

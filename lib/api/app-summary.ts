@@ -1,4 +1,4 @@
-import type { Application } from '../model/types.js';
+import type { Application } from '../model/index.js';
 import type { AppStatusSummary, OperationSummary } from '../store/index.js';
 import type { AppSummary, OperationView } from './types.js';
 

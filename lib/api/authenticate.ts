@@ -1,6 +1,6 @@
 import { hashApiToken } from '../store/index.js';
 import { ApiError } from './errors.js';
-import { headerOf } from './headers.js';
+import { headerOf } from '../util/index.js';
 import type { Access } from './router.js';
 import type { ApiRequest, ApiStore, Caller } from './types.js';
 

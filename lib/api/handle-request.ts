@@ -1,5 +1,5 @@
 import { authenticate } from './authenticate.js';
-import { describeError } from './describe-error.js';
+import { describeError } from '../util/index.js';
 import { ApiError } from './errors.js';
 import { defaultApiOptions, type ApiOptions } from './options.js';
 import { errorResponse, internalError } from './responses.js';
@@ -8,17 +8,17 @@ import { apiRoutes } from './routes.js';
 import type { ApiDeps, ApiRequest, ApiResponse, Caller } from './types.js';
 
 /**
- * Answers one status API request: size cap → route → bearer token and role → handler. Runtime-agnostic: an
+ * Answers one status API request over `routes` (the API's own by default): size cap → route → bearer token and role → handler. Runtime-agnostic: an
  * adapter passes method, path, headers, query and body text and sends back status, headers and JSON body.
  * Every refusal has the body `{ error: { code, message } }`; the log line names the caller, never the token.
  */
-export async function handleApiRequest(request: ApiRequest, deps: ApiDeps, options: ApiOptions = defaultApiOptions()): Promise<ApiResponse> {
+export async function handleApiRequest(request: ApiRequest, deps: ApiDeps, options: ApiOptions = defaultApiOptions(), routes: readonly Route[] = apiRoutes): Promise<ApiResponse> {
   const started = Date.now();
   const outcome: { route?: Route; caller?: Caller } = {};
   let response: ApiResponse;
   let reason: Record<string, unknown> = {};
   try {
-    response = await dispatch(request, deps, options, outcome);
+    response = await dispatch(request, deps, options, routes, outcome);
   } catch (error) {
     if (error instanceof ApiError) {
       response = errorResponse(error);
@@ -38,11 +38,11 @@ export async function handleApiRequest(request: ApiRequest, deps: ApiDeps, optio
   return response;
 }
 
-async function dispatch(request: ApiRequest, deps: ApiDeps, options: ApiOptions, outcome: { route?: Route; caller?: Caller }): Promise<ApiResponse> {
+async function dispatch(request: ApiRequest, deps: ApiDeps, options: ApiOptions, routes: readonly Route[], outcome: { route?: Route; caller?: Caller }): Promise<ApiResponse> {
   const size = Buffer.byteLength(request.body ?? '');
   if (size > options.maxBodyBytes) throw new ApiError(413, 'PayloadTooLarge', `body: ${size} bytes is over the ${options.maxBodyBytes}-byte limit`);
   const method = request.method.toUpperCase();
-  const match = matchRoute(apiRoutes, method, request.path);
+  const match = matchRoute(routes, method, request.path);
   if (match.kind === 'none') throw new ApiError(404, 'NotFound', `${method} ${request.path}: no such route; GET /openapi.json lists them`);
   if (match.kind === 'method') {
     throw new ApiError(405, 'MethodNotAllowed', `${method} ${request.path}: method not allowed; use ${match.allow.join(' or ')}`, { allow: match.allow.join(', ') });

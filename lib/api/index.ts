@@ -13,3 +13,6 @@ export type {
 export { describeApp } from './app-detail.js';
 export { summarizeApp } from './app-summary.js';
 export { diffView } from './diff-view.js';
+export { statusService, type AppList, type JobReply, type StatusService } from './status-service.js';
+export { badRequest } from './errors.js';
+export { json } from './responses.js';

@@ -1,4 +1,4 @@
-import type { Application } from '../model/types.js';
+import type { Application } from '../model/index.js';
 import { appNotFound } from './errors.js';
 import type { ApiStore } from './types.js';
 

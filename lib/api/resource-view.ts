@@ -1,4 +1,4 @@
-import type { ResourceResult } from '../sync/types.js';
+import type { ResourceResult } from '../sync/index.js';
 import type { ResourceView } from './types.js';
 
 export function resourceView(result: ResourceResult): ResourceView {

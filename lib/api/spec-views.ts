@@ -1,4 +1,4 @@
-import type { Application } from '../model/types.js';
+import type { Application } from '../model/index.js';
 import { displayRepoUrl, redactText } from '../source/index.js';
 import type { DestinationView, SourceView, SyncPolicyView } from './types.js';
 

@@ -1,12 +1,12 @@
-import type { DiffSummary } from '../diff/types.js';
-import type { Health, HealthStatus } from '../health/types.js';
-import type { ObjectRef } from '../kube/types.js';
-import type { RetryPolicy, SyncOptions } from '../model/types.js';
+import type { DiffSummary } from '../diff/index.js';
+import type { Health, HealthStatus } from '../health/index.js';
+import type { ObjectRef } from '../kube/index.js';
+import type { RetryPolicy, SyncOptions } from '../model/index.js';
 import type { JobQueue } from '../queue/index.js';
-import type { Job } from '../queue/types.js';
+import type { Job } from '../queue/index.js';
 import type { ApiTokenRole, HistoryEntry, LastDiffSummary, StatusStore, SyncStatus } from '../store/index.js';
 import type { AppDiff } from '../sync/index.js';
-import type { Action, DiffAction, OperationPhase, SyncPhase, Trigger } from '../sync/types.js';
+import type { Action, DiffAction, OperationPhase, SyncPhase, Trigger } from '../sync/index.js';
 
 /** An HTTP request as any runtime hands it over. */
 export interface ApiRequest {

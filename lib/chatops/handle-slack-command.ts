@@ -1,8 +1,8 @@
-import { ApiError } from '../api/errors.js';
-import { headerOf } from '../api/headers.js';
-import { json } from '../api/responses.js';
+import { ApiError } from '../api/index.js';
+import { headerOf } from '../util/index.js';
+import { json } from '../api/index.js';
 import type { ApiDeps, ApiResponse, Caller } from '../api/index.js';
-import type { RouteContext } from '../api/router.js';
+import type { RouteContext } from '../api/index.js';
 import type { SlackMessage } from '../notify/index.js';
 import { commands } from './commands/index.js';
 import { ChatopsConfigError } from './errors.js';
@@ -10,7 +10,7 @@ import { helpReply } from './help-reply.js';
 import { parseSlashCommand, splitCommandText } from './parse-command.js';
 import { misconfigured, notAllowed, problem, readOnly } from './refusals.js';
 import { roleOf } from './roles.js';
-import { statusApiFor } from './status-api.js';
+import { statusService } from '../api/index.js';
 import type { ChatopsDeps, SlackRole, SlashCommand } from './types.js';
 import { slackSignatureProblem } from './verify-signature.js';
 
@@ -59,7 +59,7 @@ async function answer(command: SlashCommand, chatops: ChatopsDeps, deps: ApiDeps
   const reply = replyTo(command, chatops);
   deps.logger?.info('slack command', { ...fields, caller: caller.name, replying: reply !== undefined });
   try {
-    return await found.run({ command, args, caller, api: statusApiFor(deps, caller), deps, chatops, ...(reply ? { reply } : {}) });
+    return await found.run({ command, args, caller, api: statusService(deps, caller), deps, chatops, ...(reply ? { reply } : {}) });
   } catch (error) {
     if (error instanceof ApiError && error.status < 500) return problem(forSlack(error.message, command.command));
     throw error;

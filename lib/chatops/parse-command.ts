@@ -1,4 +1,4 @@
-import { badRequest } from '../api/errors.js';
+import { badRequest } from '../api/index.js';
 import type { SlashCommand } from './types.js';
 
 /** The form fields of a slash command request; a body without `command` or `user_id` is a 400. */

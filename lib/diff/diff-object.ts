@@ -1,7 +1,7 @@
-import type { KubeObject } from '../kube/types.js';
-import { refOf } from '../kube/refs.js';
+import type { KubeObject } from '../kube/index.js';
+import { refOf } from '../kube/index.js';
 import { SluiceError } from '../errors.js';
-import type { DiffAction } from '../sync/types.js';
+import type { DiffAction } from '../sync/index.js';
 import { changedPaths } from './changed-paths.js';
 import { deepEqual } from './json.js';
 import { maskSecretValues } from './mask-secrets.js';

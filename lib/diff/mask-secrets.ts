@@ -4,7 +4,7 @@
  * on the live side and `+++++++++` on the desired side, and a key on one side only shows `++++++++`. Masks depend
  * only on whether values are equal, so nothing of a value (length included) can be read from them.
  */
-import type { KubeObject } from '../kube/types.js';
+import type { KubeObject } from '../kube/index.js';
 import { LAST_APPLIED_ANNOTATION, SECRET_MASK } from './constants.js';
 import { deepEqual, isMap, type JsonMap } from './json.js';
 import { isSecret } from './secret-data.js';

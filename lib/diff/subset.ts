@@ -1,5 +1,5 @@
-import type { KubeObject } from '../kube/types.js';
-import type { IgnoreDifference } from '../model/types.js';
+import type { KubeObject } from '../kube/index.js';
+import type { IgnoreDifference } from '../model/index.js';
 import { dropsAppliedFields } from './applied-fields.js';
 import { deepEqual } from './json.js';
 import { normalizeForDiff } from './normalize.js';

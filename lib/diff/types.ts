@@ -1,6 +1,6 @@
-import type { KubeObject, ObjectRef } from '../kube/types.js';
-import type { IgnoreDifference } from '../model/types.js';
-import type { DiffAction } from '../sync/types.js';
+import type { KubeObject, ObjectRef } from '../kube/index.js';
+import type { IgnoreDifference } from '../model/index.js';
+import type { DiffAction } from '../sync/index.js';
 
 export interface NormalizeOptions {
   /**

@@ -1,4 +1,4 @@
-import type { Application } from '../model/types.js';
+import type { Application } from '../model/index.js';
 import type { AppIndex } from './types.js';
 
 /** The webhook's view of a registry: each app's source, and the config repo the registry is loaded from. */

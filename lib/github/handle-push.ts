@@ -1,4 +1,4 @@
-import { describeError } from './describe-error.js';
+import { describeError } from '../util/index.js';
 import { matchApps } from './match-apps.js';
 import { planJobs } from './plan-jobs.js';
 import { accepted, duplicate, ignored } from './responses.js';

@@ -5,7 +5,6 @@ export { readPush } from './read-push.js';
 export { matchApps, revisionTracksPush, type PushMatch } from './match-apps.js';
 export { planJobs } from './plan-jobs.js';
 export { appIndexOf } from './app-index.js';
-export { headerOf } from './header.js';
 export { defaultWebhookOptions, defaultMaxBodyBytes } from './options.js';
 export { webhookConfigFromEnv, defaultDeliveryTtlSeconds, type WebhookConfig } from './config.js';
 export { WebhookConfigError, WebhookError } from './errors.js';

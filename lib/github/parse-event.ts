@@ -1,5 +1,5 @@
 import { WebhookError } from './errors.js';
-import { headerOf } from './header.js';
+import { headerOf } from '../util/index.js';
 import { readPush } from './read-push.js';
 import type { PushFacts } from './types.js';
 

@@ -1,4 +1,4 @@
-import type { Job } from '../queue/types.js';
+import type { Job } from '../queue/index.js';
 import type { PushMatch } from './match-apps.js';
 import type { PushFacts } from './types.js';
 

@@ -1,4 +1,4 @@
-import type { Job } from '../queue/types.js';
+import type { Job } from '../queue/index.js';
 
 /** A webhook delivery as any runtime hands it over: the raw body bytes and the headers as received. */
 export interface WebhookRequest {

@@ -1,4 +1,4 @@
-import type { KubeObject } from '../kube/types.js';
+import type { KubeObject } from '../kube/index.js';
 import { conditionsHealth } from './conditions-health.js';
 import { healthOf } from './health-of.js';
 import { ruleFor } from './rules.js';

@@ -1,4 +1,4 @@
-import type { KubeObject } from '../kube/types.js';
+import type { KubeObject } from '../kube/index.js';
 import { numberAt, stringAt } from './fields.js';
 import { healthOf } from './health-of.js';
 import type { Health } from './types.js';

@@ -1,4 +1,4 @@
-import type { KubeObject } from '../kube/types.js';
+import type { KubeObject } from '../kube/index.js';
 import { conditionsOf, findCondition } from './conditions.js';
 import { listAt, numberAt, recordAt, stringAt } from './fields.js';
 import { healthOf } from './health-of.js';

@@ -1,4 +1,4 @@
-import { ObjectError } from '../errors.js';
+import { ObjectError } from './errors.js';
 import { reportWarnings, type KubeContext } from './context.js';
 import { explainApiError } from './explain.js';
 import { refOf } from './refs.js';

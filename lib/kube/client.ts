@@ -1,4 +1,4 @@
-import type { ClusterCredentials } from '../model/types.js';
+import type { ClusterCredentials } from '../model/index.js';
 import type { ApiResource } from './api-catalog.js';
 import { applyObject, type ApplyOptions } from './apply.js';
 import type { KubeContext, KubeWarning } from './context.js';

@@ -1,5 +1,5 @@
 import { SluiceError } from '../errors.js';
-import type { ClusterCredentials } from '../model/types.js';
+import type { ClusterCredentials } from '../model/index.js';
 
 /** Where and how to reach one API server: the validated form of ClusterCredentials. */
 export interface Endpoint {

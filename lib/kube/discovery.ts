@@ -1,4 +1,4 @@
-import { mapLimit } from '../util/map-limit.js';
+import { mapLimit } from '../util/index.js';
 import { addAggregatedDiscovery, addResourceList, ApiCatalog, type ApiResource } from './api-catalog.js';
 import { KubeApiError } from './errors.js';
 import type { KubeTransport } from './transport.js';

@@ -1,6 +1,15 @@
-import { ObjectError, SluiceError } from '../errors.js';
+import { SluiceError } from '../errors.js';
+import { formatRef } from './refs.js';
 import type { ObjectRef } from './types.js';
 import type { KubeStatus, StatusCause } from './status.js';
+
+/** A failure about one Kubernetes object; the message starts with `Kind/namespace/name:`. */
+export class ObjectError extends SluiceError {
+  override name = 'ObjectError';
+  constructor(readonly ref: ObjectRef, message: string, options?: { cause?: unknown }) {
+    super(`${formatRef(ref)}: ${message}`, options);
+  }
+}
 
 /** A non-2xx answer from the API server, before it is explained in terms of an object. */
 export class KubeApiError extends SluiceError {

@@ -11,7 +11,7 @@ export { defaultDeleteOptions, type DeleteOptions, type DeleteResult, type Propa
 export { defaultWaitOptions, type WaitOptions } from './wait.js';
 export { defaultTransportOptions, type TransportOptions } from './transport.js';
 export {
-  ImmutableFieldError, KubeApiError, KubeConnectionError, KubeObjectError, UnauthorizedError, UnknownKindError,
+  ImmutableFieldError, KubeApiError, KubeConnectionError, KubeObjectError, ObjectError, UnauthorizedError, UnknownKindError,
 } from './errors.js';
 export type { KubeStatus, StatusCause } from './status.js';
 export { groupOf, refOf, formatRef, refKey } from './refs.js';

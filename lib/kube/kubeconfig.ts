@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { KubeConfig, User } from '@kubernetes/client-node';
 import { SluiceError } from '../errors.js';
-import type { ClusterCredentials } from '../model/types.js';
+import type { ClusterCredentials } from '../model/index.js';
 
 /** A kubeconfig file, or its text. */
 export type KubeconfigSource = { path: string } | { content: string };

@@ -1,4 +1,4 @@
-import { ObjectError } from '../errors.js';
+import { ObjectError } from './errors.js';
 import type { FieldValidation } from './apply.js';
 import { reportWarnings, type KubeContext } from './context.js';
 import { KubeApiError } from './errors.js';

@@ -1,4 +1,4 @@
-import { ObjectError } from '../errors.js';
+import { ObjectError } from './errors.js';
 import type { ApiResource } from './api-catalog.js';
 import type { KubeContext } from './context.js';
 import { UnknownKindError } from './errors.js';

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ObjectError } from '../errors.js';
+import { ObjectError } from './errors.js';
 import type { KubeContext } from './context.js';
 import { getObject } from './get.js';
 import type { VersionedRef } from './target.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SpecError } from '../errors.js';
+import { SpecError } from './errors.js';
 import { parseWithSchema } from './parse-with-schema.js';
 import { serverUrl } from './schema-fields.js';
 import type { ClusterCredentials } from './types.js';

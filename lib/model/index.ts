@@ -27,3 +27,4 @@ export { parseClusterRecord } from './cluster-record.js';
 export { parseClusterCredentials } from './cluster-credentials.js';
 export { parseDuration } from './duration.js';
 export type { LineOf } from './yaml-documents.js';
+export { SpecError } from './errors.js';

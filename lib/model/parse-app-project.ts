@@ -1,4 +1,4 @@
-import { SpecError } from '../errors.js';
+import { SpecError } from './errors.js';
 import { appProjectSchema, type AppProjectDocument } from './app-project-schema.js';
 import { dropNulls } from './drop-nulls.js';
 import { applyFeatureRules, appProjectFeatureRules } from './feature-rules.js';

@@ -1,4 +1,4 @@
-import { SpecError } from '../errors.js';
+import { SpecError } from './errors.js';
 import { applicationSchema, type ApplicationDocument } from './application-schema.js';
 import { dropNulls } from './drop-nulls.js';
 import { applicationFeatureRules, applyFeatureRules } from './feature-rules.js';

@@ -1,4 +1,4 @@
-import { SpecError } from '../errors.js';
+import { SpecError } from './errors.js';
 import { parseAppProject } from './parse-app-project.js';
 import { parseApplication } from './parse-application.js';
 import { issueAt, type SpecContext } from './spec-issues.js';

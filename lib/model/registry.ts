@@ -1,4 +1,4 @@
-import { SpecError } from '../errors.js';
+import { SpecError } from './errors.js';
 import { defaultProject } from './default-project.js';
 import { readManifests, type Origin } from './parse-manifests.js';
 import { issueAt } from './spec-issues.js';

@@ -1,4 +1,4 @@
-import type { Trigger } from '../sync/types.js';
+import type { Trigger } from '../sync/index.js';
 
 /** Short forms shared by notifications and chat answers. */
 

@@ -1,5 +1,5 @@
-import type { HealthStatus } from '../health/types.js';
-import type { OperationResult } from '../sync/types.js';
+import type { HealthStatus } from '../health/index.js';
+import type { OperationResult } from '../sync/index.js';
 import { cut } from './block-kit.js';
 import { countsText } from './describe.js';
 

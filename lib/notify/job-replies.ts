@@ -1,6 +1,6 @@
 import { formatRef } from '../kube/index.js';
-import type { Job } from '../queue/types.js';
-import type { OperationResult } from '../sync/types.js';
+import type { Job } from '../queue/index.js';
+import type { OperationResult } from '../sync/index.js';
 import { context, escapeText, link, message, section, type SlackMessage } from './block-kit.js';
 import { countsText, healthText, shortSha, syncText, triggerText } from './describe.js';
 import type { RefreshReport } from './types.js';

@@ -1,8 +1,8 @@
-import type { Application } from '../model/types.js';
-import type { Job } from '../queue/types.js';
-import type { OperationResult } from '../sync/types.js';
+import type { Application } from '../model/index.js';
+import type { Job } from '../queue/index.js';
+import type { OperationResult } from '../sync/index.js';
 import type { SlackMessage } from './block-kit.js';
-import { describeError } from './describe-error.js';
+import { describeError } from '../util/index.js';
 import { triggerText } from './describe.js';
 import { commitStatusContext, commitStatusOfHealth, commitStatusOfSync, type CommitStatus } from './github-status.js';
 import { diffReply, failureReply, syncReply } from './job-replies.js';

@@ -1,9 +1,9 @@
-import type { HealthStatus } from '../health/types.js';
-import type { Application } from '../model/types.js';
-import type { Job } from '../queue/types.js';
+import type { HealthStatus } from '../health/index.js';
+import type { Application } from '../model/index.js';
+import type { Job } from '../queue/index.js';
 import type { AppStatus, SyncStatus } from '../store/index.js';
 import type { AppDiff } from '../sync/index.js';
-import type { OperationResult } from '../sync/types.js';
+import type { OperationResult } from '../sync/index.js';
 
 /** What a refresh found, as the worker recorded it. */
 export interface RefreshReport {

@@ -1,5 +1,5 @@
-import { formatRef, groupOf } from '../kube/refs.js';
-import type { Application, AppProject } from '../model/types.js';
+import { formatRef, groupOf } from '../kube/index.js';
+import type { Application, AppProject } from '../model/index.js';
 import { isDestinationPermitted } from './destinations.js';
 import { refusingRule } from './resource-kinds.js';
 import { isSourcePermitted } from './source-repos.js';

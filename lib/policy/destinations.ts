@@ -1,4 +1,4 @@
-import type { ApplicationDestination } from '../model/types.js';
+import type { ApplicationDestination } from '../model/index.js';
 import { isDenyPattern, patternMatches } from './glob.js';
 import type { ClusterRef } from './types.js';
 

@@ -4,4 +4,3 @@ export { syncWindowState, windowApplies, isWindowActive } from './sync-windows.j
 export { isSourcePermitted } from './source-repos.js';
 export { isDestinationPermitted } from './destinations.js';
 export { comparableRepoUrl } from './repo-url-pattern.js';
-export { globMatch } from './glob.js';

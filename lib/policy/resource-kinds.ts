@@ -1,5 +1,5 @@
-import type { AppProject, GroupKind } from '../model/types.js';
-import { globMatch } from './glob.js';
+import type { AppProject, GroupKind } from '../model/index.js';
+import { globMatch } from '../util/index.js';
 import type { PolicyRule } from './types.js';
 
 /** Group and kind globs, each matched whole (Argo CD uses filepath.Match, so `*` is any group or kind). */

@@ -1,6 +1,6 @@
 import { CronExpressionParser } from 'cron-parser';
 import { parseDuration } from '../model/index.js';
-import type { Application, AppProject, SyncWindow } from '../model/types.js';
+import type { Application, AppProject, SyncWindow } from '../model/index.js';
 import { patternMatches } from './glob.js';
 import type { ClusterRef, SyncWindowState } from './types.js';
 

@@ -1,4 +1,4 @@
-import type { ObjectRef } from '../kube/types.js';
+import type { ObjectRef } from '../kube/index.js';
 
 /** The part of a rendered object the project rules look at. KubeObject fits. */
 export interface PolicyObject {

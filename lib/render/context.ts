@@ -1,4 +1,4 @@
-import type { ApplicationSource } from '../model/types.js';
+import type { ApplicationSource } from '../model/index.js';
 
 /** What every renderer needs about the application being rendered. */
 export interface RenderContext {

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ApplicationSource } from '../model/types.js';
+import type { ApplicationSource } from '../model/index.js';
 import { RenderError } from './errors.js';
 import type { RenderTool } from './types.js';
 

@@ -1,8 +1,8 @@
 import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { join, posix, relative, sep } from 'node:path';
 import { isInside } from '../source/index.js';
-import type { DirectorySource } from '../model/types.js';
-import { compileArgoGlob } from './argo-glob.js';
+import type { DirectorySource } from '../model/index.js';
+import { compileArgoGlob } from '../util/index.js';
 import type { RenderContext } from './context.js';
 import { RenderError } from './errors.js';
 import { looksLikeObject, toManifests } from './objects.js';

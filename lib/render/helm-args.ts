@@ -1,4 +1,4 @@
-import type { HelmParameter } from '../model/types.js';
+import type { HelmParameter } from '../model/index.js';
 
 export interface HelmTemplateInputs {
   releaseName: string;

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { stringify } from 'yaml';
-import type { HelmSource } from '../model/types.js';
+import type { HelmSource } from '../model/index.js';
 import type { RenderContext } from './context.js';
 import { helmTemplateArgs } from './helm-args.js';
 import { checkHelmDependencies } from './helm-dependencies.js';

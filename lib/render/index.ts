@@ -1,6 +1,5 @@
 export { render, defaultRenderTimeoutMs, type RenderOptions, type RenderResult } from './render.js';
 export { detectTool, kustomizationFiles } from './detect-tool.js';
-export { compileArgoGlob } from './argo-glob.js';
 export { helmTemplateArgs, escapeSetValue, type HelmTemplateInputs } from './helm-args.js';
 export { kustomizeEditCommands } from './kustomize-edits.js';
 export { parseYamlDocuments, type ParsedDocument } from './parse-yaml.js';

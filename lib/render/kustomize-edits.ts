@@ -1,4 +1,4 @@
-import type { KustomizeSource } from '../model/types.js';
+import type { KustomizeSource } from '../model/index.js';
 import { RenderError } from './errors.js';
 
 function keyValues(field: string, map: Record<string, string>): string {

@@ -1,4 +1,4 @@
-import type { KubeObject } from '../kube/types.js';
+import type { KubeObject } from '../kube/index.js';
 import { RenderError } from './errors.js';
 import type { Manifest, ManifestSource } from './types.js';
 

@@ -1,7 +1,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import { isInside, resolveInside } from '../source/index.js';
-import type { ApplicationSource } from '../model/types.js';
+import type { ApplicationSource } from '../model/index.js';
 import type { RenderContext } from './context.js';
 import { detectTool } from './detect-tool.js';
 import { renderDirectory } from './directory.js';

@@ -1,4 +1,4 @@
-import type { KubeObject } from '../kube/types.js';
+import type { KubeObject } from '../kube/index.js';
 
 /** Where a rendered object came from, for error messages: a repo-relative file and, for YAML, the line. */
 export interface ManifestSource {

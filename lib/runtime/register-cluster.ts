@@ -1,4 +1,4 @@
-import type { ClusterCredentials } from '../model/types.js';
+import type { ClusterCredentials } from '../model/index.js';
 import { clusterSecretName, type SecretStore } from '../secrets/index.js';
 import type { StatusStore } from '../store/index.js';
 

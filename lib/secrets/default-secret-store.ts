@@ -1,5 +1,5 @@
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import type { ClusterCredentials } from '../model/types.js';
+import type { ClusterCredentials } from '../model/index.js';
 import { SecretStore } from './secret-store.js';
 
 let store: SecretStore | undefined;

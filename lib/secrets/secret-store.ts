@@ -3,7 +3,7 @@ import {
 } from '@aws-sdk/client-secrets-manager';
 import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
 import { parseClusterCredentials } from '../model/index.js';
-import type { ClusterCredentials } from '../model/types.js';
+import type { ClusterCredentials } from '../model/index.js';
 import { SecretError } from './errors.js';
 
 export interface SecretStoreOptions {

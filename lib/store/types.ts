@@ -1,7 +1,7 @@
-import type { DiffSummary } from '../diff/types.js';
-import type { HealthStatus } from '../health/types.js';
-import type { Application, AppProject, ClusterRecord, SpecIssue } from '../model/types.js';
-import type { Action, OperationPhase, OperationResult, ResourceResult, Trigger } from '../sync/types.js';
+import type { DiffSummary } from '../diff/index.js';
+import type { HealthStatus } from '../health/index.js';
+import type { Application, AppProject, ClusterRecord, SpecIssue } from '../model/index.js';
+import type { Action, OperationPhase, OperationResult, ResourceResult, Trigger } from '../sync/index.js';
 
 /** Whether the live state matches Git at the target revision, as Argo CD names it. */
 export type SyncStatus = 'Synced' | 'OutOfSync' | 'Unknown';

@@ -1,6 +1,6 @@
-import { ImmutableFieldError, UnauthorizedError } from '../kube/errors.js';
-import { versionedRefOf } from '../kube/target.js';
-import type { KubeObject } from '../kube/types.js';
+import { ImmutableFieldError, UnauthorizedError } from '../kube/index.js';
+import { versionedRefOf } from '../kube/index.js';
+import type { KubeObject } from '../kube/index.js';
 import { compareWithLive, type CompareOptions } from './compare-with-live.js';
 import type { PlannedObject } from './order/index.js';
 import type { SyncTarget } from './target.js';

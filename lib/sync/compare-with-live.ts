@@ -1,8 +1,8 @@
 import { desiredIsSubsetOfLive, diffObject } from '../diff/index.js';
 import type { ObjectDiff } from '../diff/index.js';
-import type { KubeClient } from '../kube/client.js';
-import type { KubeObject } from '../kube/types.js';
-import type { IgnoreDifference } from '../model/types.js';
+import type { KubeClient } from '../kube/index.js';
+import type { KubeObject } from '../kube/index.js';
+import type { IgnoreDifference } from '../model/index.js';
 import type { DiffAction } from './types.js';
 
 export interface Comparison {

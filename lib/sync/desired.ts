@@ -1,7 +1,7 @@
-import { ObjectError } from '../errors.js';
-import { formatRef, refKey, refOf } from '../kube/refs.js';
-import type { KubeObject } from '../kube/types.js';
-import type { Manifest } from '../render/types.js';
+import { ObjectError } from '../kube/index.js';
+import { formatRef, refKey, refOf } from '../kube/index.js';
+import type { KubeObject } from '../kube/index.js';
+import type { Manifest } from '../render/index.js';
 import type { SyncTarget } from './target.js';
 import { withTracking } from './tracking.js';
 

@@ -1,10 +1,10 @@
 import type { ObjectDiff } from '../diff/index.js';
 import { diffObject, summarizeDiff, type DiffSummary } from '../diff/index.js';
 import { appHealth, assessHealth } from '../health/index.js';
-import type { HealthStatus } from '../health/types.js';
-import { refKey, refOf } from '../kube/refs.js';
-import type { Manifest } from '../render/types.js';
-import { mapLimit } from '../util/map-limit.js';
+import type { HealthStatus } from '../health/index.js';
+import { refKey, refOf } from '../kube/index.js';
+import type { Manifest } from '../render/index.js';
+import { mapLimit } from '../util/index.js';
 import { compareWithLive, describeChange } from './compare-with-live.js';
 import { prepareDesired } from './desired.js';
 import { readLiveState } from './live-state.js';

@@ -1,7 +1,7 @@
-import type { KubeClient } from '../kube/client.js';
-import { KubeObjectError } from '../kube/errors.js';
-import type { KubeObject } from '../kube/types.js';
-import { mapLimit } from '../util/map-limit.js';
+import type { KubeClient } from '../kube/index.js';
+import { KubeObjectError } from '../kube/index.js';
+import type { KubeObject } from '../kube/index.js';
+import { mapLimit } from '../util/index.js';
 import { appLabel, appLabelValue, isTrackedBy } from './tracking.js';
 
 /** Kinds that never hold applied objects and are large to list. */

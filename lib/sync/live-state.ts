@@ -1,9 +1,9 @@
-import type { KubeClient } from '../kube/client.js';
-import { UnknownKindError } from '../kube/errors.js';
-import { refKey, refOf } from '../kube/refs.js';
-import { versionedRefOf } from '../kube/target.js';
-import type { KubeObject } from '../kube/types.js';
-import { mapLimit } from '../util/map-limit.js';
+import type { KubeClient } from '../kube/index.js';
+import { UnknownKindError } from '../kube/index.js';
+import { refKey, refOf } from '../kube/index.js';
+import { versionedRefOf } from '../kube/index.js';
+import type { KubeObject } from '../kube/index.js';
+import { mapLimit } from '../util/index.js';
 import { trackedLiveObjects } from './inventory.js';
 import { argoAnnotations, helmAnnotations, sluiceAnnotations } from './order/index.js';
 

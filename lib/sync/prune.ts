@@ -1,7 +1,7 @@
-import type { KubeClient } from '../kube/client.js';
-import { versionedRefOf } from '../kube/target.js';
-import type { KubeObject } from '../kube/types.js';
-import { mapLimit } from '../util/map-limit.js';
+import type { KubeClient } from '../kube/index.js';
+import { versionedRefOf } from '../kube/index.js';
+import type { KubeObject } from '../kube/index.js';
+import { mapLimit } from '../util/index.js';
 import { pruneOrder } from './order/index.js';
 import type { ResourceResult } from './types.js';
 

@@ -1,4 +1,4 @@
-import type { Application } from '../model/types.js';
+import type { Application } from '../model/index.js';
 import { render, type RenderResult } from '../render/index.js';
 import { fetchRevision, resolveRevision, type GitAuth } from '../source/index.js';
 

@@ -1,10 +1,10 @@
 import { appHealth, assessHealth } from '../health/index.js';
-import { UnauthorizedError } from '../kube/errors.js';
-import { refKey } from '../kube/refs.js';
-import type { KubeObject } from '../kube/types.js';
+import { UnauthorizedError } from '../kube/index.js';
+import { refKey } from '../kube/index.js';
+import type { KubeObject } from '../kube/index.js';
 import { checkProject, syncWindowState } from '../policy/index.js';
-import type { Manifest } from '../render/types.js';
-import { mapLimit } from '../util/map-limit.js';
+import type { Manifest } from '../render/index.js';
+import { mapLimit } from '../util/index.js';
 import { applyPlannedObject, type ApplyObjectOptions } from './apply-object.js';
 import { ensureNamespace } from './create-namespace.js';
 import { prepareDesired } from './desired.js';

@@ -1,5 +1,5 @@
-import type { KubeClient } from '../kube/client.js';
-import type { AppProject, Application } from '../model/types.js';
+import type { KubeClient } from '../kube/index.js';
+import type { AppProject, Application } from '../model/index.js';
 
 /** What a sync or diff acts on: the app, its project, and the cluster it deploys to. */
 export interface SyncTarget {

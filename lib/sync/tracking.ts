@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { KubeObject, ObjectRef } from '../kube/types.js';
+import type { KubeObject, ObjectRef } from '../kube/index.js';
 
 /** The annotation that says which app owns an object; only objects whose annotation names the app are pruned. */
 export const trackingAnnotation = 'sluice.dev/tracking-id';

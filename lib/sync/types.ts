@@ -1,5 +1,5 @@
-import type { Health, HealthStatus } from '../health/types.js';
-import type { ObjectRef } from '../kube/types.js';
+import type { Health, HealthStatus } from '../health/index.js';
+import type { ObjectRef } from '../kube/index.js';
 
 /** What a sync did, or (in a diff) would do, to one object. One vocabulary from engine to store, API, CLI and chat. */
 export type Action = 'created' | 'configured' | 'unchanged' | 'pruned' | 'skipped' | 'failed';

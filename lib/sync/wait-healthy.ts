@@ -1,10 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { assessHealth } from '../health/index.js';
-import type { KubeClient } from '../kube/client.js';
-import { formatRef } from '../kube/refs.js';
-import { versionedRefOf } from '../kube/target.js';
-import type { KubeObject } from '../kube/types.js';
-import { mapLimit } from '../util/map-limit.js';
+import type { KubeClient } from '../kube/index.js';
+import { formatRef } from '../kube/index.js';
+import { versionedRefOf } from '../kube/index.js';
+import type { KubeObject } from '../kube/index.js';
+import { mapLimit } from '../util/index.js';
 
 export interface WaveHealth {
   healthy: boolean;

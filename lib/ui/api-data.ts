@@ -1,20 +1,10 @@
-import { ApiError } from '../api/errors.js';
-import type { RouteContext } from '../api/router.js';
-import { getApp } from '../api/routes/get-app.js';
-import { getDiff } from '../api/routes/get-diff.js';
-import { listHistory } from '../api/routes/history.js';
-import { listApps } from '../api/routes/list-apps.js';
-import type { ApiDeps, AppDetail, AppSummary, Caller, DiffView, HistoryEntryView } from '../api/types.js';
+import { ApiError, statusService, type ApiDeps, type AppDetail, type AppList, type Caller, type DiffView, type HistoryEntryView } from '../api/index.js';
 
 /**
- * The pages render the status API's own answers: each is read by calling the API's route handler and parsing
- * its JSON, so a page shows exactly what GET /apps, /apps/{name}, /apps/{name}/history and /apps/{name}/diff
- * return, secrets already left out, nothing more. A refusal (unknown app, 502 diff) is the API's ApiError.
+ * The pages render the status API's own answers (through its in-process service), so a page shows exactly what
+ * GET /apps, /apps/{name}, /apps/{name}/history and /apps/{name}/diff return, secrets already left out.
  */
-export interface AppList {
-  apps: AppSummary[];
-  registry: { revision: string; loadedAt: string | null } | null;
-}
+export type { AppList };
 
 export interface AppPageData {
   app: AppDetail;
@@ -25,24 +15,16 @@ export interface AppPageData {
 
 type Reader = { deps: ApiDeps; caller?: Caller };
 
-async function read<T>(handle: (context: RouteContext) => Promise<{ body: string }>, reader: Reader, path: string, params: Record<string, string> = {}, query: Record<string, string> = {}): Promise<T> {
-  const response = await handle({ request: { method: 'GET', path, headers: {}, query }, params, deps: reader.deps, ...(reader.caller ? { caller: reader.caller } : {}) });
-  return JSON.parse(response.body) as T;
-}
-
 export function readAppList(reader: Reader): Promise<AppList> {
-  return read<AppList>(listApps, reader, '/apps');
+  return statusService(reader.deps, reader.caller).listApps();
 }
 
 export async function readAppPage(reader: Reader, name: string, options: { historyLimit: number; liveDiff: boolean }): Promise<AppPageData> {
-  const path = `/apps/${encodeURIComponent(name)}`;
-  const [app, { history }] = await Promise.all([
-    read<AppDetail>(getApp, reader, path, { name }),
-    read<{ history: HistoryEntryView[] }>(listHistory, reader, `${path}/history`, { name }, { limit: String(options.historyLimit) }),
-  ]);
+  const service = statusService(reader.deps, reader.caller);
+  const [app, { history }] = await Promise.all([service.app(name), service.history(name, options.historyLimit)]);
   if (!options.liveDiff) return { app, history };
   try {
-    return { app, history, liveDiff: { diff: await read<DiffView>(getDiff, reader, `${path}/diff`, { name }) } };
+    return { app, history, liveDiff: { diff: await service.diff(name) } };
   } catch (error) {
     if (error instanceof ApiError && error.status === 502) return { app, history, liveDiff: { error: error.message } };
     throw error;

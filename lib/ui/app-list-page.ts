@@ -1,4 +1,4 @@
-import type { AppSummary } from '../api/types.js';
+import type { AppSummary } from '../api/index.js';
 import type { AppList } from './api-data.js';
 import { badge } from './badges.js';
 import { shortSha, timeAgo, triggerText } from './format.js';

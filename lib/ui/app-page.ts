@@ -1,4 +1,4 @@
-import type { AppDetail, HistoryEntryView, ResourceView } from '../api/types.js';
+import type { AppDetail, HistoryEntryView, ResourceView } from '../api/index.js';
 import type { AppPageData } from './api-data.js';
 import { badge } from './badges.js';
 import { countsText, shortSha, timeAndAgo, triggerText } from './format.js';

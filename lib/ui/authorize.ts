@@ -1,5 +1,5 @@
-import { headerOf } from '../api/headers.js';
-import type { ApiRequest, ApiStore, ApiResponse, Caller } from '../api/types.js';
+import { headerOf } from '../util/index.js';
+import type { ApiRequest, ApiStore, ApiResponse, Caller } from '../api/index.js';
 import { hashApiToken } from '../store/index.js';
 import { clearTokenCookie, readCookie, setTokenCookie, viaHttps } from './cookie.js';
 import type { UiOptions } from './options.js';

@@ -1,5 +1,5 @@
-import { headerOf } from '../api/headers.js';
-import type { ApiRequest } from '../api/types.js';
+import { headerOf } from '../util/index.js';
+import type { ApiRequest } from '../api/index.js';
 
 /** The sign-in cookie: sent back for /ui pages only, never readable by script, never sent from another site. */
 export const cookieName = 'sluice_ui_token';

@@ -1,4 +1,4 @@
-import type { Trigger } from '../sync/types.js';
+import type { Trigger } from '../sync/index.js';
 import { html, type Html } from './html.js';
 
 /** The first 7 characters of a commit sha, as git shows it; anything else (a branch, a tag) unchanged. */

@@ -1,4 +1,4 @@
-import type { ApiResponse } from '../api/types.js';
+import type { ApiResponse } from '../api/index.js';
 import type { Html } from './html.js';
 import { stylesheetHash } from './style.js';
 

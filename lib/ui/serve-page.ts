@@ -1,7 +1,7 @@
-import { describeError } from '../api/describe-error.js';
-import { ApiError } from '../api/errors.js';
-import type { RouteContext } from '../api/router.js';
-import type { ApiResponse, Caller } from '../api/types.js';
+import { describeError } from '../util/index.js';
+import { ApiError } from '../api/index.js';
+import type { RouteContext } from '../api/index.js';
+import type { ApiResponse, Caller } from '../api/index.js';
 import { authorizeUi } from './authorize.js';
 import type { Html } from './html.js';
 import { page } from './layout.js';

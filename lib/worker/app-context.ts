@@ -1,6 +1,6 @@
 import { SluiceError } from '../errors.js';
 import { defaultProject } from '../model/index.js';
-import type { AppProject, Application } from '../model/types.js';
+import type { AppProject, Application } from '../model/index.js';
 import type { WorkerDeps } from './types.js';
 
 /** The app and its project from the registry, or why the job cannot run. */

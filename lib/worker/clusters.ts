@@ -1,6 +1,6 @@
 import { SluiceError } from '../errors.js';
 import { KubeClient, UnauthorizedError } from '../kube/index.js';
-import type { ApplicationDestination, ClusterRecord } from '../model/types.js';
+import type { ApplicationDestination, ClusterRecord } from '../model/index.js';
 import type { SecretStore } from '../secrets/index.js';
 import { clusterSecretName } from '../secrets/index.js';
 

@@ -1,5 +1,5 @@
-import type { HealthStatus } from '../health/types.js';
-import type { Job } from '../queue/types.js';
+import type { HealthStatus } from '../health/index.js';
+import type { Job } from '../queue/index.js';
 import type { JobOutcome, WorkerDeps } from './types.js';
 
 /**

@@ -1,5 +1,5 @@
 import { SluiceError } from '../errors.js';
-import type { Job } from '../queue/types.js';
+import type { Job } from '../queue/index.js';
 import { runRefreshJob } from './refresh-job.js';
 import { runReloadRegistryJob } from './reload-registry-job.js';
 import { runSyncJob } from './sync-job.js';

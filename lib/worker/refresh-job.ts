@@ -1,5 +1,5 @@
 import { SluiceError } from '../errors.js';
-import type { Job } from '../queue/types.js';
+import type { Job } from '../queue/index.js';
 import { resolveRevision } from '../source/index.js';
 import { diffApp, renderRevision } from '../sync/index.js';
 import { appContext } from './app-context.js';

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { SluiceError } from '../errors.js';
 import { loadRegistry, type ConfigFile } from '../model/index.js';
-import type { Job } from '../queue/types.js';
+import type { Job } from '../queue/index.js';
 import { fetchRevision, resolveInside, resolveRevision } from '../source/index.js';
 import type { JobOutcome, WorkerDeps } from './types.js';
 

@@ -1,6 +1,6 @@
 import { parseDuration } from '../model/index.js';
-import type { Application } from '../model/types.js';
-import type { Job } from '../queue/types.js';
+import type { Application } from '../model/index.js';
+import type { Job } from '../queue/index.js';
 import type { JobOutcome, WorkerDeps } from './types.js';
 
 /**

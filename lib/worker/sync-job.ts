@@ -1,8 +1,8 @@
 import { SluiceError } from '../errors.js';
-import type { Job } from '../queue/types.js';
+import type { Job } from '../queue/index.js';
 import { resolveRevision } from '../source/index.js';
 import { renderRevision, syncApp } from '../sync/index.js';
-import type { OperationResult } from '../sync/types.js';
+import type { OperationResult } from '../sync/index.js';
 import { appContext } from './app-context.js';
 import { followUpIfProgressing } from './follow-up.js';
 import { recordOperation } from './record.js';

@@ -1,4 +1,4 @@
-import type { Job } from '../../queue/types.js';
+import type { Job } from '../../queue/index.js';
 import { notFound } from '../errors.js';
 import { parseBody } from '../parse-body.js';
 import { registryApp } from '../registry-app.js';

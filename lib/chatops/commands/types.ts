@@ -1,7 +1,7 @@
 import type { ApiDeps, Caller } from '../../api/index.js';
 import type { SlackMessage } from '../../notify/index.js';
-import type { Job } from '../../queue/types.js';
-import type { StatusApiClient } from '../status-api.js';
+import type { Job } from '../../queue/index.js';
+import type { StatusService } from '../../api/index.js';
 import type { ChatopsDeps, SlackRole, SlashCommand } from '../types.js';
 
 /** Everything a command needs: the request, the status API as the caller, and where the worker may reply. */
@@ -10,7 +10,7 @@ export interface CommandContext {
   /** The words after the verb. */
   args: string[];
   caller: Caller;
-  api: StatusApiClient;
+  api: StatusService;
   deps: ApiDeps;
   chatops: ChatopsDeps;
   /** Present when the response_url is one the worker may post to. */

@@ -3,7 +3,7 @@ import type { ObjectDiff } from '../../diff/index.js';
 import { refKey } from '../../kube/index.js';
 import type { Application } from '../../model/index.js';
 import type { AppStatus } from '../../store/index.js';
-import type { ResourceResult } from '../../sync/types.js';
+import type { ResourceResult } from '../../sync/index.js';
 import type { LiveResource } from './live-resources.js';
 
 /** `in sync`, or `2 to create, 1 to configure`, as the drift scan words it. */

@@ -2,7 +2,7 @@ import type { Health } from '../../health/index.js';
 import { assessHealth } from '../../health/index.js';
 import type { KubeClient, ObjectRef } from '../../kube/index.js';
 import { refKey } from '../../kube/index.js';
-import { mapLimit } from '../../util/map-limit.js';
+import { mapLimit } from '../../util/index.js';
 
 export interface LiveResource {
   apiVersion: string;

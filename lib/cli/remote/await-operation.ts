@@ -1,5 +1,5 @@
 import type { AppDetail, OperationView } from '../../api/index.js';
-import type { Job } from '../../queue/types.js';
+import type { Job } from '../../queue/index.js';
 import { TimeoutError } from '../errors.js';
 import type { Progress } from '../output/progress.js';
 import { poll } from '../poll.js';

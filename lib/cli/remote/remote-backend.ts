@@ -1,5 +1,5 @@
 import type { AppDetail, DiffView, HistoryEntryView } from '../../api/index.js';
-import type { Job } from '../../queue/types.js';
+import type { Job } from '../../queue/index.js';
 import type { AppBackend, AppList, DiffRequest } from '../backend.js';
 import { CliError } from '../errors.js';
 import type { RemoteMode } from '../mode.js';

@@ -1,4 +1,4 @@
-import type { KubeObject } from '../../kube/types.js';
+import type { KubeObject } from '../../kube/index.js';
 
 /** Argo CD's annotation names, accepted as written so Argo CD manifests work unchanged. */
 export const argoAnnotations = {

@@ -1,4 +1,4 @@
-import type { ObjectRef } from '../../kube/types.js';
+import type { ObjectRef } from '../../kube/index.js';
 import { compareKinds } from './kind-order.js';
 
 function compareText(a: string, b: string): number {

@@ -1,5 +1,5 @@
-import { groupOf } from '../../kube/refs.js';
-import type { KubeObject } from '../../kube/types.js';
+import { groupOf } from '../../kube/index.js';
+import type { KubeObject } from '../../kube/index.js';
 import { runsBefore } from './phase-order.js';
 import type { PlannedObject } from './types.js';
 

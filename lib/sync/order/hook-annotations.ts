@@ -1,6 +1,6 @@
-import type { KubeObject, ObjectRef } from '../../kube/types.js';
-import { ObjectError } from '../../errors.js';
-import { formatRef } from '../../kube/refs.js';
+import type { KubeObject, ObjectRef } from '../../kube/index.js';
+import { ObjectError } from '../../kube/index.js';
+import { formatRef } from '../../kube/index.js';
 import type { SyncPhase } from '../types.js';
 import { aliasedAnnotation, commaList, helmAnnotation } from './annotations.js';
 import type { HookDeletePolicy } from './types.js';

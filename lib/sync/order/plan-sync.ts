@@ -1,4 +1,4 @@
-import type { KubeObject } from '../../kube/types.js';
+import type { KubeObject } from '../../kube/index.js';
 import { moveDependenciesEarlier } from './dependencies.js';
 import { dropDuplicates } from './duplicates.js';
 import { readOrdering } from './read-object.js';

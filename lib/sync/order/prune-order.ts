@@ -1,4 +1,4 @@
-import type { KubeObject } from '../../kube/types.js';
+import type { KubeObject } from '../../kube/index.js';
 import { compareRefsForDeletion } from './compare-refs.js';
 import { readOrdering } from './read-object.js';
 import type { PlannedObject, PrunePlan, PruneStep, SkippedObject } from './types.js';

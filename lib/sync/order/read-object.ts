@@ -1,6 +1,6 @@
-import type { KubeObject, ObjectRef } from '../../kube/types.js';
-import { ObjectError } from '../../errors.js';
-import { formatRef, refOf } from '../../kube/refs.js';
+import type { KubeObject, ObjectRef } from '../../kube/index.js';
+import { ObjectError } from '../../kube/index.js';
+import { formatRef, refOf } from '../../kube/index.js';
 import { argoAnnotations, sluiceAnnotations } from './annotations.js';
 import { parseHook, type HookRole } from './hook-annotations.js';
 import { parseSyncOptions } from './sync-options.js';

@@ -1,5 +1,5 @@
-import type { KubeObject, ObjectRef } from '../../kube/types.js';
-import { formatRef } from '../../kube/refs.js';
+import type { KubeObject, ObjectRef } from '../../kube/index.js';
+import { formatRef } from '../../kube/index.js';
 import { aliasedAnnotation, commaList } from './annotations.js';
 import type { ObjectSyncOptions } from './types.js';
 

@@ -1,4 +1,4 @@
-import type { KubeObject, ObjectRef } from '../../kube/types.js';
+import type { KubeObject, ObjectRef } from '../../kube/index.js';
 import type { SyncPhase } from '../types.js';
 
 /** When a hook object is deleted: Argo CD's names. */

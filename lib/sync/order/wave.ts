@@ -1,5 +1,5 @@
-import type { KubeObject, ObjectRef } from '../../kube/types.js';
-import { ObjectError } from '../../errors.js';
+import type { KubeObject, ObjectRef } from '../../kube/index.js';
+import { ObjectError } from '../../kube/index.js';
 import { aliasedAnnotation, helmAnnotation, type AnnotationValue } from './annotations.js';
 
 function parseInteger(ref: ObjectRef, annotation: AnnotationValue): number {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { before, describe, it } from 'node:test';
 import { CreateSecretCommand, GetSecretValueCommand, PutSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { SpecError } from '../../../lib/errors.js';
+import { SpecError } from '../../../lib/model/index.js';
 import {
   clusterSecretName, getSecretString, githubWebhookSecretName, SecretError, SecretStore, setDefaultSecretStore,
 } from '../../../lib/secrets/index.js';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { apiRoutes, handleApiRequest, openApiDocument } from '../../../lib/api/index.js';
+import { handleApiRequest, openApiDocument } from '../../../lib/api/index.js';
+import { statusRoutes as apiRoutes } from '../../../lib/status-function/index.js';
 import { bodyOf, memoryDeps, request } from './memory-deps.js';
 import { readSpec } from './openapi-schemas.js';
 

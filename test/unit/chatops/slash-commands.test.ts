@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ApiError, handleApiRequest } from '../../../lib/api/index.js';
+import { ApiError } from '../../../lib/api/index.js';
+import { handleStatusRequest } from '../../../lib/status-function/index.js';
 import { ChatopsConfigError } from '../../../lib/chatops/index.js';
 import type { AppStatus, HistoryRecord } from '../../../lib/store/index.js';
 import { fixedNow, sha } from '../api/memory-deps.js';
@@ -36,7 +37,7 @@ describe('Slack slash commands: verification', () => {
     const test = chatopsTest();
     const request = slackRequest('sync web');
     delete request.headers['X-Slack-Signature'];
-    const response = await handleApiRequest(request, test.deps);
+    const response = await handleStatusRequest(request, test.deps);
     assert.equal(response.status, 401);
     assert.match(answerOf(response).error.message, /^X-Slack-Signature header: missing/);
     assert.deepEqual(test.deps.queue.jobs, []);

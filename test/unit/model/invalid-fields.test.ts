@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { stringify } from 'yaml';
-import { SpecError } from '../../../lib/errors.js';
+import { SpecError } from '../../../lib/model/index.js';
 import { parseManifests, type SpecIssue } from '../../../lib/model/index.js';
 
 const file = 'apps/app.yaml';

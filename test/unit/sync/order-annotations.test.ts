@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ObjectError } from '../../../lib/errors.js';
+import { ObjectError } from '../../../lib/kube/index.js';
 import { planSync, pruneOrder } from '../../../lib/sync/order/index.js';
 import { describeSteps, manifest } from './order-objects.js';
 

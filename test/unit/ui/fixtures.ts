@@ -1,4 +1,5 @@
-import { handleApiRequest, type ApiResponse } from '../../../lib/api/index.js';
+import type { ApiResponse } from '../../../lib/api/index.js';
+import { handleStatusRequest } from '../../../lib/status-function/index.js';
 import type { AppStatus, HistoryRecord } from '../../../lib/store/index.js';
 import { fixedNow, memoryDeps, request, sha, type TestDeps } from '../api/memory-deps.js';
 
@@ -37,5 +38,5 @@ export function uiDeps(): TestDeps {
 
 /** A GET through the whole status API (router included), as the status function makes it. */
 export function get(deps: TestDeps, path: string, options: { token?: string; query?: Record<string, string>; headers?: Record<string, string> } = {}): Promise<ApiResponse> {
-  return handleApiRequest(request('GET', path, options), deps);
+  return handleStatusRequest(request('GET', path, options), deps);
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { globMatch } from '../../../lib/policy/index.js';
+import { globMatch } from '../../../lib/util/index.js';
 
 describe('globMatch', () => {
   it('lets * match anything, slashes included, when there is no separator', () => {

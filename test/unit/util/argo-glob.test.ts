@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { compileArgoGlob } from '../../../lib/render/index.js';
+import { compileArgoGlob } from '../../../lib/util/index.js';
 
 const matches = (pattern: string, path: string) => compileArgoGlob(pattern)(path);
 

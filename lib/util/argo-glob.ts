@@ -1,11 +1,27 @@
 /**
- * Glob matching as Argo CD applies `directory.include`/`exclude`: gobwas/glob with no separators, so `*` and `?`
- * also match `/` (`*.yaml` matches `sub/a.yaml`), plus `[a-z]`, `[!a-z]`, `{a,b}` lists and `\` escapes.
- * picomatch is not used here because its `*` never crosses `/`.
+ * Glob matching with Argo CD's semantics (gobwas/glob): `*`, `?`, `[a-z]`, `[!a-z]`, `{a,b}` and `\` escapes.
+ * Without a separator `*` and `?` match anything, `/` included (`directory.include`: `*.yaml` matches
+ * `sub/a.yaml`); with one (project patterns) they stop at it and `**` crosses it. picomatch is not used: its
+ * `*` never crosses `/`, and Argo's brace and class rules differ from bash's.
  */
-export function compileArgoGlob(pattern: string): (path: string) => boolean {
-  const regex = new RegExp(`^${new GlobParser(pattern).parse()}$`, 's');
+export function compileArgoGlob(pattern: string, separator?: '/'): (path: string) => boolean {
+  const regex = new RegExp(`^${new GlobParser(pattern, separator).parse()}$`, 's');
   return (path) => regex.test(path);
+}
+
+const cache = new Map<string, ((value: string) => boolean) | null>();
+
+/** Whether `value` matches `pattern`; a malformed pattern matches nothing, as in Argo CD's projects. */
+export function globMatch(pattern: string, value: string, separator?: '/'): boolean {
+  const key = `${separator ?? ''}\0${pattern}`;
+  if (!cache.has(key)) {
+    try {
+      cache.set(key, compileArgoGlob(pattern, separator));
+    } catch {
+      cache.set(key, null);
+    }
+  }
+  return cache.get(key)?.(value) ?? false;
 }
 
 const escapeRegex = (c: string) => c.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
@@ -13,7 +29,7 @@ const escapeRegex = (c: string) => c.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
 class GlobParser {
   private i = 0;
 
-  constructor(private readonly pattern: string) {}
+  constructor(private readonly pattern: string, private readonly separator?: string) {}
 
   parse(): string {
     const source = this.sequence(new Set());
@@ -29,9 +45,13 @@ class GlobParser {
       this.i += 1;
       if (c === '\\') out += escapeRegex(this.take('a lone "\\" at the end'));
       else if (c === '*') {
-        while (this.pattern[this.i] === '*') this.i += 1;
-        out += '.*';
-      } else if (c === '?') out += '.';
+        let stars = 1;
+        while (this.pattern[this.i] === '*') {
+          this.i += 1;
+          stars += 1;
+        }
+        out += stars > 1 || !this.separator ? '.*' : `${this.any()}*`;
+      } else if (c === '?') out += this.any();
       else if (c === '[') out += this.characterClass();
       else if (c === '{') out += this.alternatives();
       else out += escapeRegex(c);
@@ -67,6 +87,11 @@ class GlobParser {
       } else body += escapeRegex(c);
     }
     return negated ? `[^${body}]` : `[${body}]`;
+  }
+
+  /** One character that is not the separator. */
+  private any(): string {
+    return this.separator ? `[^${escapeRegex(this.separator)}]` : '.';
   }
 
   private take(problem: string): string {

@@ -1,0 +1,2 @@
+export { handleStatusRequest } from './handle-status-request.js';
+export { statusRoutes } from './routes.js';
