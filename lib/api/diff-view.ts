@@ -10,7 +10,11 @@ export function diffView(app: string, diff: RevisionDiff): DiffView {
     summary: { ...diff.summary },
     resources: diff.resources.map((resource) => ({
       ref: { group: resource.ref.group, kind: resource.ref.kind, namespace: resource.ref.namespace, name: resource.ref.name },
+      apiVersion: resource.apiVersion,
+      phase: resource.phase,
+      wave: resource.wave,
       action: resource.action,
+      dryRun: true as const,
       diff: resource.diff,
       changedPaths: resource.changedPaths,
     })),

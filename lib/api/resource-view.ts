@@ -1,4 +1,4 @@
-import type { ResourceResult } from '../sync/index.js';
+import type { ResourceResult } from '../result/index.js';
 import type { ResourceView } from './types.js';
 
 export function resourceView(result: ResourceResult): ResourceView {
@@ -12,6 +12,7 @@ export function resourceView(result: ResourceResult): ResourceView {
     wave: result.wave,
     hook: result.hook,
     action: result.action,
+    ...(result.dryRun ? { dryRun: true as const } : {}),
     health: result.health ? { status: result.health.status, ...(result.health.message ? { message: result.health.message } : {}) } : null,
     message: result.message ?? null,
   };

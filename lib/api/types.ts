@@ -1,4 +1,3 @@
-import type { DiffSummary } from '../diff/index.js';
 import type { Health, HealthStatus } from '../health/index.js';
 import type { ObjectRef } from '../kube/index.js';
 import type { RetryPolicy, SyncOptions } from '../model/index.js';
@@ -6,7 +5,7 @@ import type { JobQueue } from '../queue/index.js';
 import type { Job } from '../queue/index.js';
 import type { ApiTokenRole, HistoryEntry, LastDiffSummary, StatusStore, SyncStatus } from '../store/index.js';
 import type { AppDiff } from '../sync/index.js';
-import type { Action, DiffAction, OperationPhase, SyncPhase, Trigger } from '../sync/index.js';
+import type { Action, ChangeCounts, OperationPhase, ResourceDiff, SyncPhase, Trigger } from '../result/index.js';
 
 /** An HTTP request as any runtime hands it over. */
 export interface ApiRequest {
@@ -116,6 +115,7 @@ export interface ResourceView extends ObjectRef {
   wave: number;
   hook: boolean;
   action: Action;
+  dryRun?: true;
   health: Health | null;
   message: string | null;
 }
@@ -139,8 +139,8 @@ export interface DiffView {
   revision: string;
   status: 'Synced' | 'OutOfSync';
   health: HealthStatus;
-  summary: DiffSummary;
-  resources: { ref: ObjectRef; action: DiffAction; diff: string; changedPaths: string[] }[];
+  summary: ChangeCounts;
+  resources: (Pick<ResourceDiff, 'ref' | 'apiVersion' | 'phase' | 'wave' | 'action' | 'diff' | 'changedPaths'> & { dryRun: true })[];
   warnings: string[];
   errors: string[];
 }

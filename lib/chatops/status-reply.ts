@@ -1,12 +1,13 @@
 import type { AppDetail, AppSummary } from '../api/index.js';
-import { context, countsText, escapeText, healthText, link, message, section, shortSha, statusPageLink, syncText, triggerText, type Block, type SlackMessage } from '../notify/index.js';
+import { context, escapeText, healthText, link, message, section, statusPageLink, syncText, type Block, type SlackMessage } from '../notify/index.js';
+import { countsText, shortRevision, triggerText } from '../format/index.js';
 
 const sectionChars = 2900;
 
 /** `status`: one line per app, packed into as few sections as Slack allows. */
 export function appListReply(apps: AppSummary[], registry: { revision: string } | null, statusPageUrl?: string): SlackMessage {
   if (!registry) return message('The registry is not loaded yet', [section('No apps yet: the registry was never loaded. Push to the config repo to load it.')], { response_type: 'ephemeral' });
-  const lines = apps.map((app) => `• *${escapeText(app.name)}*  ${syncText(app.sync)}  ${healthText(app.health)}  \`${shortSha(app.revision)}\``);
+  const lines = apps.map((app) => `• *${escapeText(app.name)}*  ${syncText(app.sync)}  ${healthText(app.health)}  \`${shortRevision(app.revision, 'none')}\``);
   const blocks: Block[] = [];
   let chunk = '';
   for (const line of lines) {
@@ -20,7 +21,7 @@ export function appListReply(apps: AppSummary[], registry: { revision: string } 
   // A per-app template (`…/{app}`) has no page for all apps; a plain URL is the status page itself.
   const home = statusPageUrl && !statusPageUrl.includes('{app}') ? statusPageUrl : undefined;
   return message(`${apps.length} apps`, [
-    section(`*${apps.length} app${apps.length === 1 ? '' : 's'}* (registry at \`${shortSha(registry.revision)}\`)`),
+    section(`*${apps.length} app${apps.length === 1 ? '' : 's'}* (registry at \`${shortRevision(registry.revision, 'none')}\`)`),
     ...(blocks.length ? blocks : [section('The registry declares no apps.')]),
     ...(home ? [context(link(home, 'status page'))] : []),
   ], { response_type: 'ephemeral' });
@@ -34,7 +35,7 @@ export function appReply(app: AppDetail, statusPageUrl?: string): SlackMessage {
     section(`*${escapeText(app.name)}* (project ${escapeText(app.project)})`, {
       Sync: syncText(app.sync),
       Health: healthText(app.health),
-      Revision: `\`${shortSha(app.revision)}\``,
+      Revision: `\`${shortRevision(app.revision, 'none')}\``,
       Tracks: `\`${escapeText(app.targetRevision)}\``,
       ...(app.deployedAt ? { Deployed: app.deployedAt } : {}),
       ...(operation ? { 'Last operation': `${operation.phase} (${escapeText(triggerText(operation.trigger))})` } : {}),

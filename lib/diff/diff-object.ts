@@ -1,7 +1,7 @@
 import type { KubeObject } from '../kube/index.js';
 import { refOf } from '../kube/index.js';
 import { SluiceError } from '../errors.js';
-import type { DiffAction } from '../sync/index.js';
+import type { ChangeAction } from '../result/index.js';
 import { changedPaths } from './changed-paths.js';
 import { deepEqual } from './json.js';
 import { maskSecretValues } from './mask-secrets.js';
@@ -34,22 +34,22 @@ export function diffObject(input: DiffObjectInput, options: DiffObjectOptions = 
     for (const warning of result.warnings) warnings.add(warning);
     return result.object;
   };
-  const show = (action: DiffAction, before?: KubeObject, after?: KubeObject): ObjectDiff => {
+  const show = (action: ChangeAction, before?: KubeObject, after?: KubeObject): ObjectDiff => {
     if (action === 'unchanged') return { ref, action, diff: '', changedPaths: [], warnings: [...warnings] };
     [before, after] = maskSecretValues(before, after);
-    const paths = action === 'configure' ? changedPaths(before, after) : [];
+    const paths = action === 'configured' ? changedPaths(before, after) : [];
     return { ref, action, diff: unifiedDiff(ref, stableYaml(before), stableYaml(after)), changedPaths: paths, warnings: [...warnings] };
   };
 
-  if (!live) return show('create', undefined, normalize(predicted ?? subject));
+  if (!live) return show('created', undefined, normalize(predicted ?? subject));
   const before = normalize(live);
-  if (!desired) return show('prune', before, undefined);
+  if (!desired) return show('pruned', before, undefined);
   const after = normalize(predicted ?? desired);
-  if (predicted) return show(deepEqual(before, after) ? 'unchanged' : 'configure', before, after);
+  if (predicted) return show(deepEqual(before, after) ? 'unchanged' : 'configured', before, after);
 
   const fieldManager = options.fieldManager ?? defaultSubsetOptions().fieldManager;
   const subset = desiredIsSubsetOfLive(desired, live, ignore, { fieldManager });
   const projected = projectLiveOntoDesired(after, before) as KubeObject;
   // When only removals of fields Sluice applied before differ, the projection hides them: show live whole.
-  return show(subset ? 'unchanged' : 'configure', subset || !deepEqual(projected, after) ? projected : before, after);
+  return show(subset ? 'unchanged' : 'configured', subset || !deepEqual(projected, after) ? projected : before, after);
 }

@@ -8,4 +8,4 @@ export { maskSecretValues } from './mask-secrets.js';
 export { parseQuantity, quantitiesEqual } from './quantity.js';
 export { SECRET_MASK, LAST_APPLIED_ANNOTATION } from './constants.js';
 export type { ManagedFieldsEntry } from './managed-fields.js';
-export type { DiffObjectInput, DiffSummary, NormalizeOptions, NormalizeResult, ObjectDiff } from './types.js';
+export type { DiffObjectInput, NormalizeOptions, NormalizeResult, ObjectDiff } from './types.js';

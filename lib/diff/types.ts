@@ -1,6 +1,6 @@
 import type { KubeObject, ObjectRef } from '../kube/index.js';
 import type { IgnoreDifference } from '../model/index.js';
-import type { DiffAction } from '../sync/index.js';
+import type { ChangeAction } from '../result/index.js';
 
 export interface NormalizeOptions {
   /**
@@ -30,7 +30,7 @@ export interface DiffObjectInput {
 /** What the diff found for one object; one shape for the engine, store, API, CLI and chat. */
 export interface ObjectDiff {
   ref: ObjectRef;
-  action: DiffAction;
+  action: ChangeAction;
   /** Unified diff of live → desired as sorted-key YAML; empty when unchanged. Secret values are masked. */
   diff: string;
   /** Readable paths that differ, e.g. `spec.replicas`, `spec.template.spec.containers[name=web].image`. */
@@ -38,4 +38,3 @@ export interface ObjectDiff {
   warnings: string[];
 }
 
-export type DiffSummary = Record<DiffAction, number>;

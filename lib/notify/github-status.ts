@@ -1,7 +1,7 @@
 import type { HealthStatus } from '../health/index.js';
-import type { OperationResult } from '../sync/index.js';
+import type { OperationResult } from '../result/index.js';
 import { cut } from './block-kit.js';
-import { countsText } from './describe.js';
+import { countsText } from '../format/index.js';
 
 export type CommitState = 'success' | 'failure' | 'pending';
 

@@ -9,6 +9,6 @@ export { noticeMessage } from './slack-notice.js';
 export { diffReply, failureReply, syncReply } from './job-replies.js';
 export { statusPageLink } from './status-link.js';
 export { context, cut, escapeText, header, link, message, section, type Block, type SlackMessage, type TextObject } from './block-kit.js';
-export { countsText, healthText, shortSha, syncText, triggerText } from './describe.js';
+export { healthText, syncText } from './describe.js';
 export { NotifyError } from './errors.js';
 export type { GithubSettings, JobNotifier, Notice, NoticeKind, NotifyLogger, RefreshReport } from './types.js';

@@ -1,8 +1,9 @@
 import { formatRef } from '../kube/index.js';
 import type { Job } from '../queue/index.js';
-import type { OperationResult } from '../sync/index.js';
+import type { OperationResult } from '../result/index.js';
 import { context, escapeText, link, message, section, type SlackMessage } from './block-kit.js';
-import { countsText, healthText, shortSha, syncText, triggerText } from './describe.js';
+import { healthText, syncText } from './describe.js';
+import { changeVerb, countsText, shortRevision, triggerText } from '../format/index.js';
 import type { RefreshReport } from './types.js';
 
 /**
@@ -18,8 +19,8 @@ export function syncReply(job: Job, result: OperationResult, statusLink?: string
   const counts: Partial<Record<string, number>> = {};
   for (const resource of result.resources) counts[resource.action] = (counts[resource.action] ?? 0) + 1;
   const failed = result.resources.filter((r) => r.action === 'failed').slice(0, maxObjects);
-  const title = `${ok ? ':white_check_mark:' : ':x:'} ${verb} of *${escapeText(result.app)}* to \`${shortSha(result.revision)}\`: ${result.phase}`;
-  return message(`${verb} of ${result.app} to ${shortSha(result.revision)}: ${result.phase}`, [
+  const title = `${ok ? ':white_check_mark:' : ':x:'} ${verb} of *${escapeText(result.app)}* to \`${shortRevision(result.revision, 'none')}\`: ${result.phase}`;
+  return message(`${verb} of ${result.app} to ${shortRevision(result.revision, 'none')}: ${result.phase}`, [
     section(title, { Health: healthText(result.health), Changes: countsText(counts), Trigger: escapeText(triggerText(result.trigger)) }),
     section(escapeText(result.message)),
     ...(failed.length ? [section(failed.map((r) => `• ${escapeText(formatRef(r.ref))}: ${escapeText(r.message ?? 'failed')}`).join('\n'))] : []),
@@ -32,14 +33,14 @@ export function diffReply(app: string, report: RefreshReport, statusLink?: strin
   const changed = report.diff.resources.filter((r) => r.action !== 'unchanged');
   const lines = changed.slice(0, maxObjects).map((r) => {
     const paths = r.changedPaths.length ? `: ${r.changedPaths.slice(0, 5).join(', ')}${r.changedPaths.length > 5 ? ', …' : ''}` : '';
-    return `• ${r.action} ${escapeText(formatRef(r.ref))}${escapeText(paths)}`;
+    return `• ${changeVerb(r.action)} ${escapeText(formatRef(r.ref))}${escapeText(paths)}`;
   });
   if (changed.length > maxObjects) lines.push(`…and ${changed.length - maxObjects} more`);
   const gitMoved = report.previous?.revision !== undefined && report.previous.revision !== report.revision;
-  return message(`Diff of ${app} at ${shortSha(report.revision)}: ${report.sync} (${report.text})`, [
-    section(`*${escapeText(app)}* against \`${shortSha(report.revision)}\`: ${escapeText(report.text)}`, {
+  return message(`Diff of ${app} at ${shortRevision(report.revision, 'none')}: ${report.sync} (${report.text})`, [
+    section(`*${escapeText(app)}* against \`${shortRevision(report.revision, 'none')}\`: ${escapeText(report.text)}`, {
       Sync: syncText(report.sync), Health: healthText(report.health),
-      Deployed: `\`${shortSha(report.previous?.revision)}\`${gitMoved ? ' (Git moved)' : ''}`,
+      Deployed: `\`${shortRevision(report.previous?.revision, 'none')}\`${gitMoved ? ' (Git moved)' : ''}`,
       Objects: countsText(report.diff.summary, { keepUnchanged: true }),
     }),
     ...(lines.length ? [section(lines.join('\n'))] : []),

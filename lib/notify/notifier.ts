@@ -1,9 +1,9 @@
 import type { Application } from '../model/index.js';
 import type { Job } from '../queue/index.js';
-import type { OperationResult } from '../sync/index.js';
+import type { OperationResult } from '../result/index.js';
 import type { SlackMessage } from './block-kit.js';
 import { describeError } from '../util/index.js';
-import { triggerText } from './describe.js';
+import { triggerText } from '../format/index.js';
 import { commitStatusContext, commitStatusOfHealth, commitStatusOfSync, type CommitStatus } from './github-status.js';
 import { diffReply, failureReply, syncReply } from './job-replies.js';
 import { githubRepoFor, postCommitStatus } from './post-commit-status.js';

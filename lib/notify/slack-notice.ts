@@ -1,5 +1,5 @@
 import { context, escapeText, header, link, message, section, type SlackMessage } from './block-kit.js';
-import { shortSha } from './describe.js';
+import { shortRevision } from '../format/index.js';
 import type { Notice, NoticeKind } from './types.js';
 
 const headline: Record<NoticeKind, { emoji: string; what: string }> = {
@@ -12,8 +12,8 @@ const headline: Record<NoticeKind, { emoji: string; what: string }> = {
 export function noticeMessage(notice: Notice, statusLink?: string): SlackMessage {
   const { emoji, what } = headline[notice.kind];
   const title = `${notice.app}: ${what}`;
-  const fields = { App: `*${escapeText(notice.app)}*`, Revision: `\`${shortSha(notice.revision)}\``, ...escapeValues(notice.facts ?? {}) };
-  return message(`${title} (${shortSha(notice.revision)}): ${notice.message}`, [
+  const fields = { App: `*${escapeText(notice.app)}*`, Revision: `\`${shortRevision(notice.revision, 'none')}\``, ...escapeValues(notice.facts ?? {}) };
+  return message(`${title} (${shortRevision(notice.revision, 'none')}): ${notice.message}`, [
     header(`${emoji} ${title}`),
     section(escapeText(notice.message), fields),
     ...(statusLink ? [context(link(statusLink, `${notice.app} on the status page`))] : []),

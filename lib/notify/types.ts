@@ -3,7 +3,7 @@ import type { Application } from '../model/index.js';
 import type { Job } from '../queue/index.js';
 import type { AppStatus, SyncStatus } from '../store/index.js';
 import type { AppDiff } from '../sync/index.js';
-import type { OperationResult } from '../sync/index.js';
+import type { OperationResult } from '../result/index.js';
 
 /** What a refresh found, as the worker recorded it. */
 export interface RefreshReport {

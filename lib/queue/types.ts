@@ -1,4 +1,4 @@
-import type { Trigger } from '../sync/index.js';
+import type { Trigger } from '../result/index.js';
 
 /** What a worker is asked to do. */
 export type JobKind = 'sync' | 'refresh' | 'reload-registry' | 'rollback';

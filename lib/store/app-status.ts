@@ -7,7 +7,7 @@ import { APPS_LIST, appPk, appStatusKey } from './keys.js';
 import { LIST_INDEX } from './table-schema.js';
 import { queryAll, sleep, type Table } from './table.js';
 import type { AppStatus, AppStatusFields, AppStatusSummary } from './types.js';
-import type { ResourceResult } from '../sync/index.js';
+import type { ResourceResult } from '../result/index.js';
 
 /** Returns the next fields from the current status, or `undefined` to leave it as it is. Must be pure: it may run more than once. */
 export type AppStatusMutation = (current: AppStatus) => AppStatusFields | undefined;

@@ -5,7 +5,7 @@ import { HISTORY_PREFIX, appPk, historyKey, type Key } from './keys.js';
 import { capText, defined, plain } from './plain.js';
 import { batchWrite, queryAll, type Item, type Table } from './table.js';
 import type { HistoryEntry, HistoryRecord } from './types.js';
-import type { Action, OperationResult, ResourceResult } from '../sync/index.js';
+import type { Action, OperationResult, ResourceResult } from '../result/index.js';
 
 /** Argo CD's default for `revisionHistoryLimit`. */
 export const DEFAULT_REVISION_HISTORY_LIMIT = 10;

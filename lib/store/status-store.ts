@@ -8,7 +8,7 @@ import { appendHistory, getHistory, listHistory, trimHistory, type AppendHistory
 import { getRegistry, putRegistry } from './registry-snapshot.js';
 import type { Table } from './table.js';
 import type { ApiToken, AppStatus, AppStatusSummary, HistoryEntry, HistoryRecord, RegistrySnapshot } from './types.js';
-import type { OperationResult } from '../sync/index.js';
+import type { OperationResult } from '../result/index.js';
 
 export interface StatusStoreOptions {
   /** Best made with `createDocumentClient`. */

@@ -1,7 +1,6 @@
-import type { DiffSummary } from '../diff/index.js';
 import type { HealthStatus } from '../health/index.js';
 import type { Application, AppProject, ClusterRecord, SpecIssue } from '../model/index.js';
-import type { Action, OperationPhase, OperationResult, ResourceResult, Trigger } from '../sync/index.js';
+import type { Action, ChangeCounts, OperationPhase, OperationResult, ResourceResult, Trigger } from '../result/index.js';
 
 /** Whether the live state matches Git at the target revision, as Argo CD names it. */
 export type SyncStatus = 'Synced' | 'OutOfSync' | 'Unknown';
@@ -20,7 +19,7 @@ export interface OperationSummary {
 }
 
 export interface LastDiffSummary {
-  counts: DiffSummary;
+  counts: ChangeCounts;
   /** A short human summary, e.g. `2 to create, 1 to configure`. Capped by the store. */
   text: string;
 }

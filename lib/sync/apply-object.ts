@@ -4,10 +4,12 @@ import type { KubeObject } from '../kube/index.js';
 import { compareWithLive, type CompareOptions } from './compare-with-live.js';
 import type { PlannedObject } from './order/index.js';
 import type { SyncTarget } from './target.js';
-import type { Action } from './types.js';
+import type { Action } from '../result/index.js';
 
 export interface AppliedObject {
   action: Action;
+  /** Nothing was written. */
+  dryRun?: true;
   /** The object as the server now has it (or, unchanged, as it was). */
   live?: KubeObject;
   message?: string;
@@ -31,17 +33,17 @@ export async function applyPlannedObject(target: SyncTarget, planned: PlannedObj
   try {
     const comparison = await compareWithLive(client, desired, live, { ...options, fieldValidation }).catch((error: unknown) => {
       // The dry-run meets the immutable field first; with Force=true the apply below re-creates the object.
-      if (error instanceof ImmutableFieldError && live && recreateAllowed && !options.dryRun) return { action: 'configure' as const, predicted: undefined };
+      if (error instanceof ImmutableFieldError && live && recreateAllowed && !options.dryRun) return { action: 'configured' as const, predicted: undefined };
       throw error;
     });
     if (comparison.action === 'unchanged') return { action: 'unchanged', live };
-    const action: Action = comparison.action === 'create' ? 'created' : 'configured';
+    const action = comparison.action;
     if (options.dryRun) {
-      if (comparison.action === 'create' && options.pendingNamespaces?.has(desired.metadata.namespace ?? '')) {
-        return { action, message: `dry run: not applied (namespace ${desired.metadata.namespace} would be created first)` };
+      if (action === 'created' && options.pendingNamespaces?.has(desired.metadata.namespace ?? '')) {
+        return { action, dryRun: true, message: `dry run: not applied (namespace ${desired.metadata.namespace} would be created first)` };
       }
       const predicted = comparison.predicted ?? await client.apply(desired, { dryRun: true, fieldManager: options.fieldManager, fieldValidation });
-      return { action, live: predicted, message: 'dry run: not applied' };
+      return { action, dryRun: true, live: predicted, message: 'dry run: not applied' };
     }
     if (planned.options.replace || options.replace) {
       const replaced = live ? await client.replace(desired) : await client.create(desired);

@@ -3,10 +3,10 @@ import type { ObjectDiff } from '../diff/index.js';
 import type { KubeClient } from '../kube/index.js';
 import type { KubeObject } from '../kube/index.js';
 import type { IgnoreDifference } from '../model/index.js';
-import type { DiffAction } from './types.js';
+import type { ChangeAction } from '../result/index.js';
 
 export interface Comparison {
-  action: DiffAction;
+  action: ChangeAction;
   /** The server-side dry-run result, when one was needed. */
   predicted?: KubeObject;
 }
@@ -23,7 +23,7 @@ export interface CompareOptions {
  * server-side dry-run apply says what live would become, defaults and admission included.
  */
 export async function compareWithLive(client: KubeClient, desired: KubeObject, live: KubeObject | undefined, options: CompareOptions): Promise<Comparison> {
-  if (!live) return { action: 'create' };
+  if (!live) return { action: 'created' };
   if (desiredIsSubsetOfLive(desired, live, options.ignore, { fieldManager: options.fieldManager })) return { action: 'unchanged' };
   const predicted = await client.apply(desired, { dryRun: true, fieldManager: options.fieldManager, fieldValidation: options.fieldValidation });
   const { action } = diffObject({ desired, live, predicted, ignore: options.ignore }, { fieldManager: options.fieldManager });

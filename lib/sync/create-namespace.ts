@@ -1,5 +1,5 @@
 import type { KubeClient } from '../kube/index.js';
-import type { ResourceResult } from './types.js';
+import type { ResourceResult } from '../result/index.js';
 
 /**
  * CreateNamespace=true: creates the destination namespace when it is missing. Like Argo CD, it is not
@@ -11,7 +11,7 @@ export async function ensureNamespace(client: KubeClient, name: string, options:
   try {
     if (await client.get(ref)) return undefined;
     await client.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }, { fieldManager: options.fieldManager, dryRun: options.dryRun });
-    return { ...base, action: 'created', health: { status: 'Healthy' }, message: options.dryRun ? 'dry run: not created' : 'created by CreateNamespace=true' };
+    return { ...base, action: 'created', ...(options.dryRun ? { dryRun: true as const } : {}), health: { status: 'Healthy' }, message: options.dryRun ? 'dry run: not created' : 'created by CreateNamespace=true' };
   } catch (error) {
     return { ...base, action: 'failed', message: (error as Error).message };
   }

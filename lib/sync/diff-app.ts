@@ -1,5 +1,4 @@
-import type { ObjectDiff } from '../diff/index.js';
-import { diffObject, summarizeDiff, type DiffSummary } from '../diff/index.js';
+import { diffObject, summarizeDiff, type ObjectDiff } from '../diff/index.js';
 import { appHealth, assessHealth } from '../health/index.js';
 import type { HealthStatus } from '../health/index.js';
 import { refKey, refOf } from '../kube/index.js';
@@ -8,7 +7,8 @@ import { mapLimit } from '../util/index.js';
 import { compareWithLive, describeChange } from './compare-with-live.js';
 import { prepareDesired } from './desired.js';
 import { readLiveState } from './live-state.js';
-import { planSync } from './order/index.js';
+import { planSync, pruneOrder, type PlannedObject } from './order/index.js';
+import type { ChangeCounts, ResourceDiff } from '../result/index.js';
 import type { SyncTarget } from './target.js';
 
 export interface AppDiff {
@@ -16,8 +16,8 @@ export interface AppDiff {
   status: 'Synced' | 'OutOfSync';
   /** The app's health from the live objects it wants (absent ones count as Missing). */
   health: HealthStatus;
-  resources: ObjectDiff[];
-  summary: DiffSummary;
+  resources: ResourceDiff[];
+  summary: ChangeCounts;
   warnings: string[];
   /** Objects that cannot be compared (unknown kinds, invalid annotations); any makes the app OutOfSync. */
   errors: string[];
@@ -37,18 +37,31 @@ export async function diffApp(target: SyncTarget, manifests: Manifest[], options
   } catch (error) {
     return { status: 'OutOfSync', health: 'Unknown', resources: [], summary: summarizeDiff([]), warnings: desired.warnings, errors: [...desired.errors, (error as Error).message] };
   }
-  const objects = plan.steps.flatMap((s) => s.objects).filter((o) => !o.hook).map((o) => o.object);
+  const planned = plan.steps.flatMap((s) => s.objects).filter((o) => !o.hook);
+  const objects = planned.map((o) => o.object);
   const state = await readLiveState(client, app.name, objects);
   const compareOptions = { fieldManager, ignore: app.ignoreDifferences, fieldValidation: app.syncPolicy.syncOptions.validate ? 'Strict' as const : 'Ignore' as const };
-  const changed = await mapLimit(objects, options.concurrency ?? 16, async (object) => {
-    const live = state.live.get(refKey(refOf(object)));
-    const comparison = await compareWithLive(client, object, live, compareOptions);
-    return describeChange(object, live, comparison, compareOptions);
+  const changed = await mapLimit(planned, options.concurrency ?? 16, async (object) => {
+    const live = state.live.get(refKey(object.ref));
+    const comparison = await compareWithLive(client, object.object, live, compareOptions);
+    return resourceDiff(object, describeChange(object.object, live, comparison, compareOptions));
   });
-  const pruned = state.orphans.map((live) => diffObject({ live, ignore: app.ignoreDifferences }, { fieldManager }));
-  const resources = [...changed, ...pruned];
-  const warnings = [...desired.warnings, ...plan.warnings, ...resources.flatMap((r) => r.warnings)];
+  const orphans = pruneOrder(state.orphans);
+  const pruned = [...orphans.steps.flatMap((step) => step.objects), ...orphans.skipped.map((s) => ({ ...s, wave: 0 }))]
+    .map(({ object, wave }) => resourceDiff({ object, phase: 'Sync', wave }, diffObject({ live: object, ignore: app.ignoreDifferences }, { fieldManager })));
+  const compared = [...changed, ...pruned];
+  const resources = compared.map(({ result }) => result);
+  const warnings = [...desired.warnings, ...plan.warnings, ...compared.flatMap((r) => r.warnings)];
   const inSync = desired.errors.length === 0 && resources.every((r) => r.action === 'unchanged');
   const health = appHealth(objects.map((object) => assessHealth(state.live.get(refKey(refOf(object))))));
   return { status: inSync ? 'Synced' : 'OutOfSync', health, resources, summary: summarizeDiff(resources), warnings, errors: desired.errors };
+}
+
+/** A diff as the one per-object result, placed where a sync would act on it (phase, wave). */
+function resourceDiff(at: Pick<PlannedObject, 'object' | 'phase' | 'wave'>, diff: ObjectDiff): { result: ResourceDiff; warnings: string[] } {
+  const result: ResourceDiff = {
+    ref: diff.ref, apiVersion: at.object.apiVersion, phase: at.phase, wave: at.wave, hook: false,
+    action: diff.action, dryRun: true, diff: diff.diff, changedPaths: diff.changedPaths,
+  };
+  return { result, warnings: diff.warnings };
 }

@@ -5,6 +5,3 @@ export { syncRunOptions, type SyncRunOptions } from './options.js';
 export type { SyncTarget } from './target.js';
 export { appLabel, trackingAnnotation, trackingId, parseTrackingId, isTrackedBy } from './tracking.js';
 export { describeOutcome } from './summary.js';
-export type {
-  Action, DiffAction, OperationPhase, OperationResult, ResourceResult, SyncPhase, Trigger,
-} from './types.js';

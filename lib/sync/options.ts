@@ -1,4 +1,4 @@
-import type { Trigger } from './types.js';
+import type { Trigger } from '../result/index.js';
 
 /** How one sync runs. Build with `syncRunOptions()` and state only what differs. */
 export interface SyncRunOptions {

@@ -3,7 +3,7 @@ import { versionedRefOf } from '../kube/index.js';
 import type { KubeObject } from '../kube/index.js';
 import { mapLimit } from '../util/index.js';
 import { pruneOrder } from './order/index.js';
-import type { ResourceResult } from './types.js';
+import type { ResourceResult } from '../result/index.js';
 
 export interface PruneOptions {
   /** false: report what would be pruned, delete nothing. */
@@ -28,7 +28,7 @@ export async function pruneObjects(client: KubeClient, orphans: KubeObject[], op
       if (!options.enabled) return { ...base, action: 'skipped', message: 'no longer in Git; sync with prune to delete it' };
       try {
         await client.delete(versionedRefOf(object), { propagationPolicy: 'Foreground', uid: object.metadata.uid, dryRun: options.dryRun });
-        return { ...base, action: 'pruned', message: options.dryRun ? 'dry run: not deleted' : undefined };
+        return { ...base, action: 'pruned', ...(options.dryRun ? { dryRun: true as const } : {}), message: options.dryRun ? 'dry run: not deleted' : undefined };
       } catch (error) {
         return { ...base, action: 'failed', message: (error as Error).message };
       }

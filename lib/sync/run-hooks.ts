@@ -5,7 +5,7 @@ import { versionedRefOf } from '../kube/index.js';
 import type { KubeObject } from '../kube/index.js';
 import type { PlannedObject } from './order/index.js';
 import type { SyncTarget } from './target.js';
-import type { ResourceResult } from './types.js';
+import type { ResourceResult } from '../result/index.js';
 
 export interface HookOptions {
   dryRun: boolean;

@@ -1,4 +1,4 @@
-import type { Action, ResourceResult } from './types.js';
+import type { Action, ResourceResult } from '../result/index.js';
 
 /** `synced: 3 created, 1 configured, 12 unchanged, 1 pruned` — the one-line message of a successful sync. */
 export function describeOutcome(resources: ResourceResult[], dryRun: boolean): string {

@@ -15,7 +15,7 @@ import { planSync, type PlannedObject, type SyncStep } from './order/index.js';
 import { pruneObjects } from './prune.js';
 import { describeOutcome } from './summary.js';
 import type { SyncTarget } from './target.js';
-import type { OperationPhase, OperationResult, ResourceResult } from './types.js';
+import type { OperationPhase, OperationResult, ResourceResult } from '../result/index.js';
 import { waitHealthy } from './wait-healthy.js';
 
 export interface SyncRequest {
@@ -139,7 +139,7 @@ function runObjects(target: SyncTarget, objects: PlannedObject[], live: Map<stri
     const applied = await applyPlannedObject(target, planned, live.get(refKey(planned.ref)), applyOptions);
     return {
       ref: planned.ref, apiVersion: planned.object.apiVersion, phase: planned.phase, wave: planned.wave, hook: false,
-      action: applied.action, health: assessHealth(applied.live), message: applied.message,
+      action: applied.action, ...(applied.dryRun ? { dryRun: true as const } : {}), health: assessHealth(applied.live), message: applied.message,
     };
   });
 }

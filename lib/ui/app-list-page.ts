@@ -1,7 +1,8 @@
 import type { AppSummary } from '../api/index.js';
 import type { AppList } from './api-data.js';
 import { badge } from './badges.js';
-import { shortSha, timeAgo, triggerText } from './format.js';
+import { timeAgo } from './format.js';
+import { shortRevision, triggerText } from '../format/index.js';
 import { html, type Html } from './html.js';
 import { appPath } from './paths.js';
 
@@ -14,8 +15,8 @@ ${list.apps.length ? appTable(list.apps, now) : ''}`;
 
 function registryLine({ registry, apps }: AppList, now: Date): Html {
   if (!registry) return html`<p class="notice">No registry is loaded yet: push to the config repo, and its webhook loads the Application YAML.</p>`;
-  if (!apps.length) return html`<p class="notice">The config repo at <code>${shortSha(registry.revision)}</code> declares no applications.</p>`;
-  return html`<p class="muted">${apps.length} ${apps.length === 1 ? 'app' : 'apps'} · registry at <code title="${registry.revision}">${shortSha(registry.revision)}</code>, loaded ${timeAgo(registry.loadedAt, now)}</p>`;
+  if (!apps.length) return html`<p class="notice">The config repo at <code>${shortRevision(registry.revision)}</code> declares no applications.</p>`;
+  return html`<p class="muted">${apps.length} ${apps.length === 1 ? 'app' : 'apps'} · registry at <code title="${registry.revision}">${shortRevision(registry.revision)}</code>, loaded ${timeAgo(registry.loadedAt, now)}</p>`;
 }
 
 function appTable(apps: AppSummary[], now: Date): Html {
@@ -33,7 +34,7 @@ function appRow(app: AppSummary, now: Date): Html {
 <td class="lead"><a href="${appPath(app.name)}">${app.name}</a></td>
 <td data-label="Sync">${badge(app.sync, 'sync')}</td>
 <td data-label="Health">${badge(app.health, 'health')}</td>
-<td data-label="Revision">${app.revision ? html`<code title="${app.revision}">${shortSha(app.revision)}</code>` : html`<span class="muted">none</span>`}</td>
+<td data-label="Revision">${app.revision ? html`<code title="${app.revision}">${shortRevision(app.revision)}</code>` : html`<span class="muted">none</span>`}</td>
 <td data-label="Last operation">${operation ? html`<span>${badge(operation.phase, 'last operation')} <span class="muted">${triggerText(operation.trigger)}, ${timeAgo(operation.finishedAt ?? operation.startedAt, now)}</span></span>` : html`<span class="muted">none</span>`}</td>
 <td data-label="Last sync">${timeAgo(app.deployedAt, now)}</td>
 </tr>

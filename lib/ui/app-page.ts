@@ -1,7 +1,8 @@
 import type { AppDetail, HistoryEntryView, ResourceView } from '../api/index.js';
 import type { AppPageData } from './api-data.js';
 import { badge } from './badges.js';
-import { countsText, shortSha, timeAndAgo, triggerText } from './format.js';
+import { timeAndAgo } from './format.js';
+import { countsText, shortRevision, triggerText } from '../format/index.js';
 import { html, type Html } from './html.js';
 import { liveDiffSection } from './live-diff-section.js';
 import { appListPath, appPath } from './paths.js';
@@ -37,7 +38,7 @@ function summary(app: AppDetail, now: Date): Html {
 <dt>Source repo</dt><dd><code>${source.repoURL}</code></dd>
 <dt>Path</dt><dd><code>${source.path}</code></dd>
 <dt>Target revision</dt><dd><code>${source.targetRevision}</code></dd>
-<dt>Deployed commit</dt><dd>${app.revision ? html`<code class="sha">${app.revision}</code> <span class="muted">(<code>${shortSha(app.revision)}</code>)</span>` : html`<span class="muted">none yet</span>`}</dd>
+<dt>Deployed commit</dt><dd>${app.revision ? html`<code class="sha">${app.revision}</code> <span class="muted">(<code>${shortRevision(app.revision)}</code>)</span>` : html`<span class="muted">none yet</span>`}</dd>
 <dt>Deployed</dt><dd>${timeAndAgo(app.deployedAt, now)}</dd>
 <dt>Destination</dt><dd>${destination.name ?? destination.server ?? ''}${destination.namespace ? html`, namespace <code>${destination.namespace}</code>` : ''}</dd>
 <dt>Sync policy</dt><dd>${policy}</dd>
@@ -49,7 +50,7 @@ function summary(app: AppDetail, now: Date): Html {
 
 function lastDiff(app: AppDetail, { canLiveDiff }: AppPageOptions): Html {
   const recorded = app.lastDiffSummary
-    ? html`<p>${app.lastDiffSummary.text} <span class="muted">(${countsText(app.lastDiffSummary.counts)})</span></p>`
+    ? html`<p>${app.lastDiffSummary.text} <span class="muted">(${countsText(app.lastDiffSummary.counts, { keepUnchanged: true })})</span></p>`
     : html`<p class="muted">No diff recorded yet.</p>`;
   const live = canLiveDiff
     ? html`<p><a href="${appPath(app.name, { diff: 'live' })}">Compute the live diff</a> <span class="muted">(Git's head against the cluster; Secret values masked)</span></p>`
@@ -80,7 +81,7 @@ function historyTable(history: HistoryEntryView[], now: Date): Html {
 <tbody>
 ${history.map((entry) => html`<tr>
 <td data-label="Time"><span>${timeAndAgo(entry.finishedAt, now)}</span></td>
-<td data-label="Revision"><code title="${entry.revision}">${shortSha(entry.revision)}</code></td>
+<td data-label="Revision"><code title="${entry.revision}">${shortRevision(entry.revision)}</code></td>
 <td data-label="Phase">${badge(entry.phase, 'phase')}</td>
 <td data-label="Trigger">${triggerText(entry.trigger)}</td>
 <td data-label="Objects"><span>${countsText(entry.counts)}${entry.warningCount ? html`, <span class="badge warn">${entry.warningCount} ${entry.warningCount === 1 ? 'warning' : 'warnings'}</span>` : ''}</span></td>

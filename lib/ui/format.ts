@@ -1,10 +1,4 @@
-import type { Trigger } from '../sync/index.js';
 import { html, type Html } from './html.js';
-
-/** The first 7 characters of a commit sha, as git shows it; anything else (a branch, a tag) unchanged. */
-export function shortSha(revision: string): string {
-  return /^[0-9a-f]{40}$/.test(revision) ? revision.slice(0, 7) : revision;
-}
 
 /** `2026-03-01 12:00:05 UTC` */
 export function utcTime(iso: string): string {
@@ -33,15 +27,4 @@ export function timeAgo(iso: string | null | undefined, now: Date): Html {
 export function timeAndAgo(iso: string | null | undefined, now: Date): Html {
   if (!iso) return html`<span class="muted">never</span>`;
   return html`<time datetime="${iso}">${utcTime(iso)}</time> <span class="muted">(${ago(iso, now)})</span>`;
-}
-
-/** `webhook`, `manual by alice` */
-export function triggerText(trigger: Trigger): string {
-  return trigger.by ? `${trigger.kind} by ${trigger.by}` : trigger.kind;
-}
-
-/** `2 created, 1 configured`; zero counts left out; `none` when all are zero. */
-export function countsText(counts: Partial<Record<string, number>>): string {
-  const parts = Object.entries(counts).filter(([, count]) => (count ?? 0) > 0).map(([action, count]) => `${count} ${action}`);
-  return parts.length ? parts.join(', ') : 'none';
 }

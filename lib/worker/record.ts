@@ -1,4 +1,4 @@
-import type { OperationResult } from '../sync/index.js';
+import type { OperationResult } from '../result/index.js';
 import type { StatusStore } from '../store/index.js';
 
 /** Stores an operation: a history entry (trimmed to the app's limit) and the app's status, with concurrent-safe writes. */

@@ -1,3 +1,4 @@
+import { pendingChangesText, shortRevision } from '../format/index.js';
 import { SluiceError } from '../errors.js';
 import type { Job } from '../queue/index.js';
 import { resolveRevision } from '../source/index.js';
@@ -32,10 +33,9 @@ async function refreshJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
   const rendered = await renderRevision(app, { cacheDir: deps.render.cacheDir, tools: deps.render.tools, auth, revision: head });
   const diff = await deps.clusters.withClient(cluster, (client) => diffApp({ app, project, cluster, client }, rendered.manifests));
   const sync = diff.status === 'Synced' && !gitMoved ? 'Synced' : 'OutOfSync';
-  const counts = Object.entries(diff.summary).filter(([action, n]) => n > 0 && action !== 'unchanged');
   const text = sync === 'Synced' ? 'in sync' : [
-    ...(gitMoved ? [`Git moved to ${head.slice(0, 12)}`] : []),
-    ...counts.map(([action, n]) => `${n} to ${action}`),
+    ...(gitMoved ? [`Git moved to ${shortRevision(head)}`] : []),
+    ...pendingChangesText(diff.summary),
     ...diff.errors,
   ].join(', ').slice(0, 1000);
   await deps.store.updateAppStatus(app.name, (current) => ({

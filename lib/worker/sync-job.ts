@@ -2,7 +2,7 @@ import { SluiceError } from '../errors.js';
 import type { Job } from '../queue/index.js';
 import { resolveRevision } from '../source/index.js';
 import { renderRevision, syncApp } from '../sync/index.js';
-import type { OperationResult } from '../sync/index.js';
+import type { OperationResult } from '../result/index.js';
 import { appContext } from './app-context.js';
 import { followUpIfProgressing } from './follow-up.js';
 import { recordOperation } from './record.js';

@@ -1,4 +1,5 @@
-import { escapeText, message, section, context, shortSha } from '../../notify/index.js';
+import { escapeText, message, section, context } from '../../notify/index.js';
+import { shortRevision } from '../../format/index.js';
 import { problem, usage } from '../refusals.js';
 import type { Command, CommandContext } from './types.js';
 
@@ -17,8 +18,8 @@ export const rollbackCommand: Command = {
     const id = given ?? await previousGoodEntry(context, name);
     if (!id) return problem(`No earlier successful revision of ${name} is recorded; \`${command.command} history ${name}\` lists what is.`);
     const { queued } = await api.rollback(name, id, reply);
-    return message(`Rolling back ${name} to ${shortSha(queued.revision)}…`, [
-      section(`:rewind: Rolling back *${escapeText(name)}* to \`${shortSha(queued.revision)}\`… (asked by <@${command.userId}>)`),
+    return message(`Rolling back ${name} to ${shortRevision(queued.revision, 'none')}…`, [
+      section(`:rewind: Rolling back *${escapeText(name)}* to \`${shortRevision(queued.revision, 'none')}\`… (asked by <@${command.userId}>)`),
       contextLine(reply !== undefined, command.command, name),
     ], { response_type: 'in_channel' });
   },

@@ -7,7 +7,7 @@ import type { RemoteBackend } from '../remote/remote-backend.js';
 import { requireRemote } from '../remote/require-remote.js';
 import { formatOperation } from '../views/operation-view.js';
 import { formatResourceTable } from '../views/resource-table.js';
-import { shortRevision } from '../views/text.js';
+import { shortRevision } from '../../format/index.js';
 import { pollIntervalMs, timeoutMsOf, timeoutOption } from '../wait-options.js';
 
 export const appRollback: Command = {

@@ -8,7 +8,7 @@ import type { AppProject, Application, Registry } from '../../model/index.js';
 import { render } from '../../render/index.js';
 import { resolveRevision } from '../../source/index.js';
 import { diffApp, renderRevision, syncApp, type SyncTarget } from '../../sync/index.js';
-import type { OperationResult } from '../../sync/index.js';
+import type { OperationResult } from '../../result/index.js';
 import { mapLimit } from '../../util/index.js';
 import type { AppBackend, AppList, DiffRequest } from '../backend.js';
 import { CliError } from '../errors.js';

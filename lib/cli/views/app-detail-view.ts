@@ -2,7 +2,8 @@ import type { AppDetail } from '../../api/index.js';
 import type { Painter } from '../output/colour.js';
 import { formatFields } from '../output/table.js';
 import { formatResourceTable } from './resource-table.js';
-import { firstLine, shortRevision, triggerText } from './text.js';
+import { firstLine } from './text.js';
+import { shortRevision, triggerText } from '../../format/index.js';
 
 /** The app's summary fields, then its resources, as `argocd app get` shows them. */
 export function formatAppDetail(app: AppDetail, paint: Painter): string {

@@ -1,7 +1,8 @@
 import type { AppList } from '../backend.js';
 import type { Painter } from '../output/colour.js';
 import { formatTable } from '../output/table.js';
-import { firstLine, shortRevision } from './text.js';
+import { firstLine } from './text.js';
+import { shortRevision } from '../../format/index.js';
 
 /** NAME PROJECT SYNC HEALTH TARGET REVISION LAST OPERATION */
 export function formatAppList(list: AppList, paint: Painter): string {

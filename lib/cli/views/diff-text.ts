@@ -1,11 +1,11 @@
 import type { DiffView } from '../../api/index.js';
 import type { Painter } from '../output/colour.js';
-import { shortRevision } from './text.js';
+import { changeVerb, pendingChangesText, shortRevision } from '../../format/index.js';
 
 /** Each changed object's unified diff under a `===== group/Kind namespace/name ======` header. */
 export function formatDiff(diff: DiffView, paint: Painter): string {
   const parts = diff.resources.filter((r) => r.action !== 'unchanged').map(({ ref, action, diff: text }) => {
-    const header = paint.bold(`===== ${ref.group}/${ref.kind} ${ref.namespace}/${ref.name} (${action}) ======`);
+    const header = paint.bold(`===== ${ref.group}/${ref.kind} ${ref.namespace}/${ref.name} (${changeVerb(action)}) ======`);
     return `${header}\n${colourLines(text, paint)}`;
   });
   return parts.join('\n');
@@ -13,7 +13,7 @@ export function formatDiff(diff: DiffView, paint: Painter): string {
 
 /** `web at 1a2b3c4d5e6f: OutOfSync, 1 to create, 3 unchanged`, for stderr. */
 export function diffSummaryLine(diff: DiffView): string {
-  const counts = Object.entries(diff.summary).filter(([, n]) => n > 0).map(([action, n]) => (action === 'unchanged' ? `${n} unchanged` : `${n} to ${action}`));
+  const counts = pendingChangesText(diff.summary, { keepUnchanged: true });
   return `${diff.app} at ${shortRevision(diff.revision)}: ${diff.status}${counts.length ? `, ${counts.join(', ')}` : ''}`;
 }
 

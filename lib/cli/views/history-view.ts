@@ -1,7 +1,8 @@
 import type { HistoryEntryView } from '../../api/index.js';
 import type { Painter } from '../output/colour.js';
 import { formatTable } from '../output/table.js';
-import { firstLine, shortRevision, triggerText } from './text.js';
+import { firstLine } from './text.js';
+import { shortRevision, triggerText } from '../../format/index.js';
 
 /** ID DATE REVISION TRIGGER PHASE HEALTH RESOURCES MESSAGE, newest first as the API lists them. */
 export function formatHistory(entries: readonly HistoryEntryView[], paint: Painter): string {

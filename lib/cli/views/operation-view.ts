@@ -1,7 +1,8 @@
 import type { OperationView } from '../../api/index.js';
 import type { Painter } from '../output/colour.js';
 import { formatFields } from '../output/table.js';
-import { durationText, shortRevision, triggerText } from './text.js';
+import { durationText } from './text.js';
+import { shortRevision, triggerText } from '../../format/index.js';
 
 /** The head of a finished operation: what ran, how it ended, on which revision. */
 export function formatOperation(app: string, operation: Omit<OperationView, 'finishedAt'> & { finishedAt: string | null }, paint: Painter): string {

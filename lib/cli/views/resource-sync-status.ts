@@ -1,4 +1,4 @@
-import type { Action } from '../../sync/index.js';
+import type { Action } from '../../result/index.js';
 
 /**
  * A resource's sync status from its last action. Unchanged is Synced. An object a real sync created, configured

@@ -1,5 +1,5 @@
 import type { ResourceView } from '../../api/index.js';
-import type { ResourceResult } from '../../sync/index.js';
+import type { ResourceResult } from '../../result/index.js';
 import type { Painter } from '../output/colour.js';
 import { formatTable } from '../output/table.js';
 import { resourceSyncStatus } from './resource-sync-status.js';

@@ -1,7 +1,7 @@
 import type { KubeObject, ObjectRef } from '../../kube/index.js';
 import { ObjectError } from '../../kube/index.js';
 import { formatRef } from '../../kube/index.js';
-import type { SyncPhase } from '../types.js';
+import type { SyncPhase } from '../../result/index.js';
 import { aliasedAnnotation, commaList, helmAnnotation } from './annotations.js';
 import type { HookDeletePolicy } from './types.js';
 

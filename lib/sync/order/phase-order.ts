@@ -1,4 +1,4 @@
-import type { SyncPhase } from '../types.js';
+import type { SyncPhase } from '../../result/index.js';
 
 const phases: readonly SyncPhase[] = ['PreSync', 'Sync', 'PostSync', 'SyncFail'];
 

@@ -1,5 +1,5 @@
 import type { KubeObject, ObjectRef } from '../../kube/index.js';
-import type { SyncPhase } from '../types.js';
+import type { SyncPhase } from '../../result/index.js';
 
 /** When a hook object is deleted: Argo CD's names. */
 export type HookDeletePolicy = 'HookSucceeded' | 'HookFailed' | 'BeforeHookCreation';

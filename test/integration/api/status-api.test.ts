@@ -4,7 +4,7 @@ import { createApiToken, handleApiRequest, type ApiDeps, type ApiRequest } from 
 import { defaultProject, defaultSyncOptions, type Application } from '../../../lib/model/index.js';
 import { parseJob, type Job } from '../../../lib/queue/index.js';
 import type { HistoryEntry } from '../../../lib/store/index.js';
-import type { OperationResult } from '../../../lib/sync/types.js';
+import type { OperationResult } from '../../../lib/result/index.js';
 import { drain, statusApiParts } from './aws-parts.js';
 
 const sha = (c: string) => c.repeat(40);

@@ -120,7 +120,7 @@ describe('status function wired to DynamoDB, SQS, Secrets Manager, Git and the c
     assert.equal(response.json.revision, repo.head());
     assert.equal(response.json.status, 'OutOfSync');
     const actions = Object.fromEntries(response.json.resources.map((r: { ref: { kind: string }; action: string }) => [r.ref.kind, r.action]));
-    assert.deepEqual(actions, { ConfigMap: 'create', Secret: 'configure' });
+    assert.deepEqual(actions, { ConfigMap: 'created', Secret: 'configured' });
     for (const secret of [gitSecretValue, liveSecretValue, Buffer.from(gitSecretValue).toString('base64'), Buffer.from(liveSecretValue).toString('base64'), stack.kube.admin.token]) {
       assert.ok(!response.body.includes(secret), `the diff shows ${secret}`);
     }

@@ -74,7 +74,7 @@ describe('sluice in local mode: the engine against a kubeconfig', () => {
     const diff = JSON.parse(json.stdout) as { status: string; resources: { ref: { kind: string }; action: string; changedPaths: string[] }[] };
     assert.equal(diff.status, 'OutOfSync');
     const changed = diff.resources.find((r) => r.ref.kind === 'ConfigMap');
-    assert.equal(changed?.action, 'configure');
+    assert.equal(changed?.action, 'configured');
     assert.deepEqual(changed?.changedPaths, ['data.greeting']);
   });
 

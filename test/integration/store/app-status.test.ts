@@ -93,12 +93,12 @@ describe('app status', () => {
     await store.updateAppStatus('chatty', (current) => ({
       ...current,
       lastOperation: { phase: 'Failed', message, startedAt: '2024-05-01T10:00:00.000Z', trigger: { kind: 'webhook' } },
-      lastDiffSummary: { counts: { create: 1, configure: 0, unchanged: 0, prune: 0 }, text: message },
+      lastDiffSummary: { counts: { created: 1, configured: 0, unchanged: 0, pruned: 0 }, text: message },
     }));
     const status = await store.getAppStatus('chatty');
     assert.ok((status?.lastOperation?.message.length ?? 0) < 5000);
     assert.ok((status?.lastDiffSummary?.text.length ?? 0) < 5000);
-    assert.equal(status?.lastDiffSummary?.counts.create, 1);
+    assert.equal(status?.lastDiffSummary?.counts.created, 1);
   });
 
   it('lists every app summary by name, without resources', async () => {

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { before, describe, it } from 'node:test';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { StatusStore } from '../../../lib/store/index.js';
-import type { OperationResult } from '../../../lib/sync/types.js';
+import type { OperationResult } from '../../../lib/result/index.js';
 import { resources, statusTable } from './status-table.js';
 
 function operation(app: string, minute: number, overrides: Partial<OperationResult> = {}): OperationResult {

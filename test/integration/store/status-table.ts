@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDocumentClient, createTables, StatusStore } from '../../../lib/store/index.js';
-import type { ResourceResult } from '../../../lib/sync/types.js';
+import type { ResourceResult } from '../../../lib/result/index.js';
 import { awsConfig } from '../../harness/aws.js';
 
 /**

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { repoRoot } from '../../../infra/local/paths.js';
 import { trackingAnnotation } from '../../../lib/sync/index.js';
-import type { OperationResult } from '../../../lib/sync/index.js';
+import type { OperationResult } from '../../../lib/result/index.js';
 import { fixtureFiles, syncFromGit, targetFor } from '../../harness/engine.js';
 import { argoApplication, configMapYaml, deploymentYaml } from '../../harness/manifests.js';
 import { createRepo } from '../../harness/git.js';

@@ -40,7 +40,7 @@ describe('sync: health, drift and project rules', () => {
     const drift = await diffFromGit(target);
     assert.equal(drift.status, 'OutOfSync');
     const web = drift.resources.find((r) => r.ref.kind === 'Deployment');
-    assert.equal(web?.action, 'configure');
+    assert.equal(web?.action, 'configured');
     assert.match(web?.diff ?? '', /-\s+replicas: 5\n\+\s+replicas: 2/);
     assert.equal(drift.resources.find((r) => r.ref.kind === 'ConfigMap')?.action, 'unchanged');
 

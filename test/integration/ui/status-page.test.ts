@@ -62,17 +62,17 @@ describe('the status pages in a real browser, on the local pipeline', () => {
     assert.ok(row, `no row for ${appName} in:\n${dom.slice(0, 2000)}`);
     assert.match(row, /<span class="badge ok"><span class="sr">sync: <\/span><span aria-hidden="true">✓<\/span> Synced<\/span>/);
     assert.match(row, /<span class="badge ok"><span class="sr">health: <\/span><span aria-hidden="true">✓<\/span> Healthy<\/span>/);
-    assert.match(row, new RegExp(`<code title="${appRepo.head()}">${appRepo.head().slice(0, 7)}</code>`));
+    assert.match(row, new RegExp(`<code title="${appRepo.head()}">${appRepo.head().slice(0, 12)}</code>`));
     assert.ok(!dom.includes(token), 'the token is not in the page');
   });
 
   it("shows the app's deployed commit sha on its page", async () => {
     const dom = await dumpDom(chromium, signedIn(`/ui/apps/${appName}`));
     const sha = appRepo.head();
-    assert.match(dom, new RegExp(`<dt>Deployed commit</dt><dd><code class="sha">${sha}</code> <span class="muted">\\(<code>${sha.slice(0, 7)}</code>\\)</span>`));
+    assert.match(dom, new RegExp(`<dt>Deployed commit</dt><dd><code class="sha">${sha}</code> <span class="muted">\\(<code>${sha.slice(0, 12)}</code>\\)</span>`));
     assert.match(dom, /<td data-label="Kind">Deployment<\/td>/);
     assert.match(dom, /<td data-label="Kind">ConfigMap<\/td>/);
-    assert.match(dom, new RegExp(`<td data-label="Revision"><code title="${sha}">${sha.slice(0, 7)}</code></td>\\s*<td data-label="Phase"><span class="badge ok">`), 'the sync is in the history');
+    assert.match(dom, new RegExp(`<td data-label="Revision"><code title="${sha}">${sha.slice(0, 12)}</code></td>\\s*<td data-label="Phase"><span class="badge ok">`), 'the sync is in the history');
   });
 
   it('asks a browser without a token to sign in', async () => {

@@ -9,7 +9,7 @@ const webStatus: AppStatus = {
   app: 'web', sync: 'OutOfSync', health: 'Degraded', revision: sha('a'), deployedAt: '2026-03-01T11:00:00.000Z', targetRevision: 'main',
   revisionCommitTime: '2026-03-01T10:59:00.000Z', newestCommitTime: '2026-03-01T10:59:00.000Z',
   lastOperation: { phase: 'Failed', message: 'Deployment/web/web: progress deadline exceeded', startedAt: '2026-03-01T11:00:00.000Z', finishedAt: '2026-03-01T11:05:00.000Z', trigger: { kind: 'webhook', by: 'alice' }, revision: sha('a'), historyId: 'h1' },
-  lastDiffSummary: { counts: { create: 1, configure: 0, unchanged: 3, prune: 0 }, text: '1 to create' },
+  lastDiffSummary: { counts: { created: 1, configured: 0, unchanged: 3, pruned: 0 }, text: '1 to create' },
   resources: [{
     ref: { group: 'apps', kind: 'Deployment', namespace: 'web', name: 'web' }, apiVersion: 'apps/v1', phase: 'Sync', wave: 0, hook: false,
     action: 'configured', health: { status: 'Degraded', message: 'progress deadline exceeded' }, message: 'configured',
@@ -31,7 +31,7 @@ describe('GET /apps', () => {
     assert.deepEqual(body.apps[1], {
       name: 'web', project: 'default', sync: 'OutOfSync', health: 'Degraded', revision: sha('a'), targetRevision: 'main', deployedAt: '2026-03-01T11:00:00.000Z',
       lastOperation: { phase: 'Failed', message: 'Deployment/web/web: progress deadline exceeded', startedAt: '2026-03-01T11:00:00.000Z', finishedAt: '2026-03-01T11:05:00.000Z', trigger: { kind: 'webhook', by: 'alice' }, revision: sha('a') },
-      lastDiffSummary: { counts: { create: 1, configure: 0, unchanged: 3, prune: 0 }, text: '1 to create' },
+      lastDiffSummary: { counts: { created: 1, configured: 0, unchanged: 3, pruned: 0 }, text: '1 to create' },
     });
     assert.deepEqual(body.registry, { revision: sha('f'), loadedAt: fixedNow.toISOString() });
   });

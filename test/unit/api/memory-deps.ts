@@ -59,10 +59,10 @@ export const sampleDiff: RevisionDiff = {
   revision: sha('c'),
   status: 'OutOfSync',
   health: 'Progressing',
-  summary: { create: 0, configure: 1, unchanged: 1, prune: 0 },
+  summary: { created: 0, configured: 1, unchanged: 1, pruned: 0 },
   resources: [
-    { ref: { group: 'apps', kind: 'Deployment', namespace: 'web', name: 'web' }, action: 'configure', diff: '-  replicas: 1\n+  replicas: 2\n', changedPaths: ['spec.replicas'], warnings: [] },
-    { ref: { group: '', kind: 'Secret', namespace: 'web', name: 'creds' }, action: 'unchanged', diff: '', changedPaths: [], warnings: [] },
+    { ref: { group: 'apps', kind: 'Deployment', namespace: 'web', name: 'web' }, action: 'configured', diff: '-  replicas: 1\n+  replicas: 2\n', changedPaths: ['spec.replicas'], apiVersion: 'v1', phase: 'Sync', wave: 0, hook: false, dryRun: true },
+    { ref: { group: '', kind: 'Secret', namespace: 'web', name: 'creds' }, action: 'unchanged', diff: '', changedPaths: [], apiVersion: 'v1', phase: 'Sync', wave: 0, hook: false, dryRun: true },
   ],
   warnings: [],
   errors: [],

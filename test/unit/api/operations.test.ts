@@ -89,8 +89,8 @@ describe('GET /apps/{name}/diff', () => {
     assertDocumented('Diff', body);
     assert.equal(body.app, 'web');
     assert.equal(body.revision, sha('c'));
-    assert.deepEqual(body.summary, { create: 0, configure: 1, unchanged: 1, prune: 0 });
-    assert.deepEqual(body.resources[0], sampleDiff.resources.map(({ warnings: _, ...resource }) => resource)[0]);
+    assert.deepEqual(body.summary, { created: 0, configured: 1, unchanged: 1, pruned: 0 });
+    assert.deepEqual(body.resources[0], (({ hook: _, ...resource }) => resource)(sampleDiff.resources[0]!));
     assert.doesNotMatch(response.body, /c2VjcmV0/);
   });
 });

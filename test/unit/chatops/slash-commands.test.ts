@@ -10,7 +10,7 @@ import { answerOf, chatopsTest, nowSeconds, operator, reader, responseUrl, slack
 const webStatus: AppStatus = {
   app: 'web', sync: 'Synced', health: 'Healthy', revision: sha('a'), targetRevision: 'main', deployedAt: '2026-03-01T11:00:00.000Z',
   lastOperation: { phase: 'Succeeded', message: 'successfully synced (2 configured)', startedAt: '2026-03-01T10:59:00.000Z', finishedAt: '2026-03-01T11:00:00.000Z', trigger: { kind: 'webhook', by: 'alice' }, revision: sha('a') },
-  lastDiffSummary: { counts: { create: 0, configure: 0, unchanged: 3, prune: 0 }, text: 'in sync' },
+  lastDiffSummary: { counts: { created: 0, configured: 0, unchanged: 3, pruned: 0 }, text: 'in sync' },
   resources: [], updatedAt: '2026-03-01T11:00:00.000Z', version: 3,
 };
 

@@ -17,7 +17,7 @@ function app(destination: Application['destination']): Application {
 
 const diff = (resources: RevisionDiff['resources'], status: RevisionDiff['status'] = 'OutOfSync'): RevisionDiff => ({
   revision: sha, status, health: 'Healthy', resources, warnings: [], errors: [],
-  summary: { create: resources.filter((r) => r.action === 'create').length, configure: resources.filter((r) => r.action === 'configure').length, unchanged: resources.filter((r) => r.action === 'unchanged').length, prune: resources.filter((r) => r.action === 'prune').length },
+  summary: { created: resources.filter((r) => r.action === 'created').length, configured: resources.filter((r) => r.action === 'configured').length, unchanged: resources.filter((r) => r.action === 'unchanged').length, pruned: resources.filter((r) => r.action === 'pruned').length },
 });
 
 const ref = (kind: string, name: string) => ({ group: '', kind, namespace: 'web', name });
@@ -35,25 +35,25 @@ describe('local mode: one cluster, and status from a live diff', () => {
     assert.throws(() => checkDestination(app({ server: 'https://10.0.0.1:6443' }), cluster), /its destination server https:\/\/10.0.0.1:6443 is not the kubeconfig's server https:\/\/127.0.0.1:6443/);
   });
 
-  it('reports objects a sync would change as skipped, saying what a sync would do', () => {
+  it('reports what a sync would do to each object as a dry-run result with a message', () => {
     const status = statusFromDiff(app({ name: 'prod' }), diff([
-      { ref: ref('ConfigMap', 'a'), action: 'create', diff: '', changedPaths: [], warnings: [] },
-      { ref: ref('ConfigMap', 'b'), action: 'configure', diff: '', changedPaths: ['data.a', 'data.b', 'data.c', 'data.d'], warnings: [] },
-      { ref: ref('ConfigMap', 'c'), action: 'prune', diff: '', changedPaths: [], warnings: [] },
-      { ref: ref('ConfigMap', 'd'), action: 'unchanged', diff: '', changedPaths: [], warnings: [] },
+      { ref: ref('ConfigMap', 'a'), action: 'created', diff: '', changedPaths: [], apiVersion: 'v1', phase: 'Sync', wave: 0, hook: false, dryRun: true },
+      { ref: ref('ConfigMap', 'b'), action: 'configured', diff: '', changedPaths: ['data.a', 'data.b', 'data.c', 'data.d'], apiVersion: 'v1', phase: 'Sync', wave: 0, hook: false, dryRun: true },
+      { ref: ref('ConfigMap', 'c'), action: 'pruned', diff: '', changedPaths: [], apiVersion: 'v1', phase: 'Sync', wave: 0, hook: false, dryRun: true },
+      { ref: ref('ConfigMap', 'd'), action: 'unchanged', diff: '', changedPaths: [], apiVersion: 'v1', phase: 'Sync', wave: 0, hook: false, dryRun: true },
     ]));
-    assert.deepEqual(status.resources.map((r) => [r.ref.name, r.action, r.message]), [
-      ['a', 'skipped', 'not in the cluster; a sync creates it'],
-      ['b', 'skipped', 'differs from Git (data.a, data.b, data.c, …); a sync configures it'],
-      ['c', 'skipped', 'no longer in Git; sync with prune to delete it'],
-      ['d', 'unchanged', undefined],
+    assert.deepEqual(status.resources.map((r) => [r.ref.name, r.action, r.dryRun, r.message]), [
+      ['a', 'created', true, 'not in the cluster; a sync would create it'],
+      ['b', 'configured', true, 'differs from Git (data.a, data.b, data.c, …); a sync would configure it'],
+      ['c', 'pruned', true, 'no longer in Git; sync with prune to delete it'],
+      ['d', 'unchanged', true, undefined],
     ]);
     assert.equal(status.revision, undefined, 'nothing says this commit is deployed');
     assert.equal(status.lastDiffSummary?.text, '1 to create, 1 to configure, 1 to prune');
   });
 
   it('gives the rendered commit as the revision when the cluster matches it', () => {
-    const status = statusFromDiff(app({ name: 'prod' }), diff([{ ref: ref('ConfigMap', 'd'), action: 'unchanged', diff: '', changedPaths: [], warnings: [] }], 'Synced'));
+    const status = statusFromDiff(app({ name: 'prod' }), diff([{ ref: ref('ConfigMap', 'd'), action: 'unchanged', diff: '', changedPaths: [], apiVersion: 'v1', phase: 'Sync', wave: 0, hook: false, dryRun: true }], 'Synced'));
     assert.equal(status.revision, sha);
     assert.equal(status.sync, 'Synced');
     assert.equal(diffSummaryText({ status: 'Synced', summary: status.lastDiffSummary!.counts, errors: [] }), 'in sync');

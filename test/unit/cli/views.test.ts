@@ -6,17 +6,18 @@ import { formatAppDetail } from '../../../lib/cli/views/app-detail-view.js';
 import { diffSummaryLine, formatDiff } from '../../../lib/cli/views/diff-text.js';
 import { formatHistory } from '../../../lib/cli/views/history-view.js';
 import { resourceSyncStatus } from '../../../lib/cli/views/resource-sync-status.js';
-import { durationText, firstLine, shortRevision } from '../../../lib/cli/views/text.js';
+import { durationText, firstLine } from '../../../lib/cli/views/text.js';
+import { shortRevision } from '../../../lib/format/index.js';
 
 const sha = 'a1b2c3d4e5f6'.padEnd(40, '0');
 const plain = painter(false);
 
 const diff: DiffView = {
   app: 'web', revision: sha, status: 'OutOfSync', health: 'Healthy',
-  summary: { create: 0, configure: 1, unchanged: 2, prune: 0 },
+  summary: { created: 0, configured: 1, unchanged: 2, pruned: 0 },
   resources: [
-    { ref: { group: 'apps', kind: 'Deployment', namespace: 'web', name: 'web' }, action: 'configure', diff: '--- live\n+++ desired\n@@ -1 +1 @@\n-  replicas: 1\n+  replicas: 2', changedPaths: ['spec.replicas'] },
-    { ref: { group: '', kind: 'ConfigMap', namespace: 'web', name: 'settings' }, action: 'unchanged', diff: '', changedPaths: [] },
+    { ref: { group: 'apps', kind: 'Deployment', namespace: 'web', name: 'web' }, action: 'configured', diff: '--- live\n+++ desired\n@@ -1 +1 @@\n-  replicas: 1\n+  replicas: 2', changedPaths: ['spec.replicas'], apiVersion: 'v1', phase: 'Sync', wave: 0, dryRun: true },
+    { ref: { group: '', kind: 'ConfigMap', namespace: 'web', name: 'settings' }, action: 'unchanged', diff: '', changedPaths: [], apiVersion: 'v1', phase: 'Sync', wave: 0, dryRun: true },
   ],
   warnings: [], errors: [],
 };
@@ -58,7 +59,7 @@ describe('human views', () => {
   it('shows an app like argocd app get: policy, sync target and resources', () => {
     const app: AppDetail = {
       name: 'web', project: 'default', sync: 'Synced', health: 'Progressing', revision: sha, targetRevision: 'main',
-      deployedAt: '2026-03-01T11:00:00.000Z', lastOperation: null, lastDiffSummary: { counts: { create: 0, configure: 0, unchanged: 1, prune: 0 }, text: 'in sync' },
+      deployedAt: '2026-03-01T11:00:00.000Z', lastOperation: null, lastDiffSummary: { counts: { created: 0, configured: 0, unchanged: 1, pruned: 0 }, text: 'in sync' },
       source: { repoURL: 'https://github.com/acme/apps.git', targetRevision: 'main', path: 'web', helm: null, kustomize: null, directory: null },
       destination: { name: 'prod', server: null, namespace: 'web' },
       syncPolicy: { automated: { prune: true, selfHeal: false, allowEmpty: false }, syncOptions: { createNamespace: false, pruneLast: false, applyOutOfSyncOnly: false, serverSideApply: false, validate: true, replace: false, force: false }, retry: null },

@@ -21,7 +21,7 @@ describe('diffObject', () => {
     it('shows a changed replica count as a unified diff of sorted-key YAML labelled by the object', () => {
       const live = liveDeployment();
       const result = diffObject({ desired: desiredDeployment({ replicas: 3 }), live, predicted: predictedFrom(live, { replicas: 3 }), ignore: [] });
-      assert.equal(result.action, 'configure');
+      assert.equal(result.action, 'configured');
       assert.deepEqual(result.changedPaths, ['spec.replicas']);
       assert.equal(result.diff, [
         '--- live/Deployment/web/frontend',
@@ -59,7 +59,7 @@ describe('diffObject', () => {
     it('honours ignoreDifferences on both sides', () => {
       const live = liveDeployment({ replicas: 5 });
       const predicted = predictedFrom(live, { replicas: 2 });
-      assert.equal(diffObject({ desired: desiredDeployment(), live, predicted }).action, 'configure');
+      assert.equal(diffObject({ desired: desiredDeployment(), live, predicted }).action, 'configured');
       const ignore = [ignoreRule({ group: 'apps', kind: 'Deployment', jsonPointers: ['/spec/replicas'] })];
       assert.equal(diffObject({ desired: desiredDeployment(), live, predicted, ignore }).action, 'unchanged');
     });
@@ -89,7 +89,7 @@ describe('diffObject', () => {
 
     it('shows only the fields desired sets, so server defaults do not appear', () => {
       const result = diffObject({ desired: desiredDeployment({ replicas: 3 }), live: liveDeployment() });
-      assert.equal(result.action, 'configure');
+      assert.equal(result.action, 'configured');
       assert.deepEqual(result.changedPaths, ['spec.replicas']);
       assert.doesNotMatch(result.diff, /revisionHistoryLimit|terminationMessagePath|imagePullPolicy/);
       assert.match(result.diff, /^-  replicas: 2\n\+  replicas: 3$/m);
@@ -99,7 +99,7 @@ describe('diffObject', () => {
       const desired = desiredDeployment();
       desired.metadata.labels = {};
       const result = diffObject({ desired, live: liveDeployment() });
-      assert.equal(result.action, 'configure');
+      assert.equal(result.action, 'configured');
       assert.match(result.diff, /^-    app: frontend$/m);
       assert.ok(result.changedPaths.includes('metadata.labels'));
     });
@@ -107,7 +107,7 @@ describe('diffObject', () => {
 
   it('creates when there is no live object, showing the whole dry-run result or desired as added', () => {
     const result = diffObject({ desired: desiredDeployment(), ignore: [] });
-    assert.equal(result.action, 'create');
+    assert.equal(result.action, 'created');
     assert.deepEqual(result.changedPaths, []);
     assert.match(result.diff, /^--- live\/Deployment\/web\/frontend\n\+\+\+ desired\/Deployment\/web\/frontend\n@@ -0,0 \+1,\d+ @@\n\+apiVersion: apps\/v1\n/);
     assert.ok(hunkLines(result.diff).every((line) => line.startsWith('+')));
@@ -115,7 +115,7 @@ describe('diffObject', () => {
 
   it('prunes when there is no desired object, showing live as removed', () => {
     const result = diffObject({ live: liveDeployment(), ignore: [] });
-    assert.equal(result.action, 'prune');
+    assert.equal(result.action, 'pruned');
     assert.ok(hunkLines(result.diff).every((line) => line.startsWith('-')));
     assert.doesNotMatch(result.diff, /resourceVersion|managedFields|status:/);
   });
@@ -133,7 +133,7 @@ describe('diffObject', () => {
       diffObject({ desired: desiredDeployment({ replicas: 9 }), live }),
       diffObject({ desired: desiredDeployment({ replicas: 8 }), live }),
     ];
-    assert.deepEqual(summarizeDiff(diffs), { create: 1, prune: 1, unchanged: 1, configure: 2 });
-    assert.deepEqual(summarizeDiff([]), { create: 0, prune: 0, unchanged: 0, configure: 0 });
+    assert.deepEqual(summarizeDiff(diffs), { created: 1, pruned: 1, unchanged: 1, configured: 2 });
+    assert.deepEqual(summarizeDiff([]), { created: 0, pruned: 0, unchanged: 0, configured: 0 });
   });
 });

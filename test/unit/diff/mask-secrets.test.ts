@@ -67,7 +67,7 @@ describe('Secret masking', () => {
     ['configure without a dry-run result', () => diffObject({ desired: desiredSecret(), live: liveSecret() })],
     ['create from stringData', () => diffObject({ desired: desiredSecret() })],
     ['create from the dry-run result', () => diffObject({ desired: desiredSecret(), predicted: predictedSecret() })],
-    ['prune', () => diffObject({ live: liveSecret() })],
+    ['pruned', () => diffObject({ live: liveSecret() })],
   ];
 
   for (const [name, run] of scenarios) {
@@ -80,7 +80,7 @@ describe('Secret masking', () => {
 
   it('shows unchanged keys as equal masks, changed keys as differing masks, added and removed keys as masks', () => {
     const result = diffObject({ desired: desiredSecret(), live: liveSecret(), predicted: predictedSecret() });
-    assert.equal(result.action, 'configure');
+    assert.equal(result.action, 'configured');
     const lines = result.diff.split('\n');
     assert.ok(lines.includes(`   same: ${SECRET_MASK}`), result.diff);
     assert.ok(lines.includes(`   pem: ${SECRET_MASK}`), result.diff);

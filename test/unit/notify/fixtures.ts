@@ -1,7 +1,7 @@
 import { defaultSyncOptions, type Application } from '../../../lib/model/index.js';
 import type { RefreshReport } from '../../../lib/notify/index.js';
 import type { Job } from '../../../lib/queue/index.js';
-import type { OperationResult } from '../../../lib/sync/types.js';
+import type { OperationResult } from '../../../lib/result/index.js';
 
 export const sha = (c: string) => c.repeat(40);
 
@@ -37,8 +37,8 @@ export function driftReport(overrides: Partial<RefreshReport> = {}): RefreshRepo
   return {
     previous: { sync: 'Synced', health: 'Healthy', revision: sha('a') }, sync: 'OutOfSync', health: 'Healthy', revision: sha('a'), text: '1 to configure', healing: false,
     diff: {
-      status: 'OutOfSync', health: 'Healthy', summary: { create: 0, configure: 1, unchanged: 1, prune: 0 }, warnings: [], errors: [],
-      resources: [{ ref: { group: 'apps', kind: 'Deployment', namespace: 'guestbook', name: 'web' }, action: 'configure', diff: '-  replicas: 2\n+  replicas: 4\n', changedPaths: ['spec.replicas'], warnings: [] }],
+      status: 'OutOfSync', health: 'Healthy', summary: { created: 0, configured: 1, unchanged: 1, pruned: 0 }, warnings: [], errors: [],
+      resources: [{ ref: { group: 'apps', kind: 'Deployment', namespace: 'guestbook', name: 'web' }, action: 'configured', diff: '-  replicas: 2\n+  replicas: 4\n', changedPaths: ['spec.replicas'], apiVersion: 'v1', phase: 'Sync', wave: 0, hook: false, dryRun: true }],
     },
     ...overrides,
   };

@@ -11,7 +11,7 @@ describe('GET /ui, the app list', () => {
     const row = /<tr>\s*<td class="lead"><a href="\/ui\/apps\/web">web<\/a>[\s\S]*?<\/tr>/.exec(response.body)?.[0] ?? '';
     assert.match(row, /<span class="badge warn"><span class="sr">sync: <\/span><span aria-hidden="true">!<\/span> OutOfSync<\/span>/);
     assert.match(row, /<span class="badge bad"><span class="sr">health: <\/span><span aria-hidden="true">✕<\/span> Degraded<\/span>/);
-    assert.match(row, new RegExp(`<code title="${sha('a')}">aaaaaaa</code>`), 'the deployed revision, short');
+    assert.match(row, new RegExp(`<code title="${sha('a')}">aaaaaaaaaaaa</code>`), 'the deployed revision, short');
     assert.match(row, /Failed<\/span> <span class="muted">webhook by alice, <time datetime="2026-03-01T11:05:00.000Z"[^>]*>55 min ago<\/time>/, 'the last operation');
     assert.match(row, /data-label="Last sync"><time datetime="2026-03-01T11:00:00.000Z" title="2026-03-01 11:00:00 UTC">1 h ago<\/time>/);
   });

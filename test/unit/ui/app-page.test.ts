@@ -10,7 +10,7 @@ describe('GET /ui/apps/{name}, one app', () => {
   it('shows the deployed commit in full and short, with the source and destination', async () => {
     const body = (await appPage()).body;
     assert.match(body, /<h1>web<\/h1>/);
-    assert.match(body, new RegExp(`<dt>Deployed commit</dt><dd><code class="sha">${sha('a')}</code> <span class="muted">\\(<code>aaaaaaa</code>\\)</span>`));
+    assert.match(body, new RegExp(`<dt>Deployed commit</dt><dd><code class="sha">${sha('a')}</code> <span class="muted">\\(<code>aaaaaaaaaaaa</code>\\)</span>`));
     assert.match(body, /<dt>Source repo<\/dt><dd><code>https:\/\/github.com\/acme\/apps.git<\/code>/);
     assert.match(body, /<dt>Path<\/dt><dd><code>apps\/web<\/code>/);
     assert.match(body, /<dt>Target revision<\/dt><dd><code>main<\/code>/);
@@ -39,7 +39,7 @@ describe('GET /ui/apps/{name}, one app', () => {
     const history = section((await appPage()).body, 'History');
     const times = [...history.matchAll(/<td data-label="Time"><span><time datetime="([^"]+)"/g)].map((match) => match[1]);
     assert.deepEqual(times, ['2026-03-01T10:03:00.000Z', '2026-03-01T10:02:00.000Z', '2026-03-01T10:01:00.000Z']);
-    assert.match(history, new RegExp(`<td data-label="Revision"><code title="${sha('3')}">3333333</code></td>`));
+    assert.match(history, new RegExp(`<td data-label="Revision"><code title="${sha('3')}">333333333333</code></td>`));
     assert.match(history, /<td data-label="Phase"><span class="badge ok">[\s\S]*?Succeeded<\/span><\/td>/);
     assert.match(history, /<td data-label="Trigger">manual by alice<\/td>/);
     assert.match(history, /<td data-label="Objects"><span>2 created, 1 configured<\/span><\/td>/);
@@ -55,7 +55,7 @@ describe('GET /ui/apps/{name}, one app', () => {
     const deps = uiDeps();
     const body = (await appPage(deps)).body;
     const diff = section(body, 'Last diff');
-    assert.match(diff, /1 to create <span class="muted">\(1 create, 3 unchanged\)<\/span>/);
+    assert.match(diff, /1 to create <span class="muted">\(1 created, 3 unchanged\)<\/span>/);
     assert.match(diff, /<a href="\/ui\/apps\/web\?diff=live">Compute the live diff<\/a>/);
     assert.deepEqual(deps.diffCalls, []);
     assert.match(body, /<meta http-equiv="refresh" content="15">/);
@@ -66,7 +66,7 @@ describe('GET /ui/apps/{name}, one app', () => {
     const body = (await appPage(deps, { diff: 'live' })).body;
     assert.deepEqual(deps.diffCalls, [{ app: 'web' }]);
     const live = section(body, 'Live diff');
-    assert.match(live, /At <code title="c{40}">ccccccc<\/code>/);
+    assert.match(live, /At <code title="c{40}">cccccccccccc<\/code>/);
     assert.match(live, /<h3>Deployment web\/web <span class="badge warn">/);
     assert.match(live, /<pre>-  replicas: 1\n\+  replicas: 2\n<\/pre>/);
     assert.doesNotMatch(live, /creds/, 'unchanged objects (here a Secret) are left out');
@@ -76,8 +76,8 @@ describe('GET /ui/apps/{name}, one app', () => {
   it('escapes diff text', async () => {
     const deps = uiDeps();
     deps.diff = async () => ({
-      revision: sha('c'), status: 'OutOfSync', health: 'Healthy', summary: { create: 1, configure: 0, unchanged: 0, prune: 0 }, warnings: [], errors: [],
-      resources: [{ ref: { group: '', kind: 'ConfigMap', namespace: 'web', name: 'x' }, action: 'create', diff: '+  html: "</pre><script>alert(1)</script>"\n', changedPaths: [], warnings: [] }],
+      revision: sha('c'), status: 'OutOfSync', health: 'Healthy', summary: { created: 1, configured: 0, unchanged: 0, pruned: 0 }, warnings: [], errors: [],
+      resources: [{ ref: { group: '', kind: 'ConfigMap', namespace: 'web', name: 'x' }, action: 'created', diff: '+  html: "</pre><script>alert(1)</script>"\n', changedPaths: [], apiVersion: 'v1', phase: 'Sync', wave: 0, hook: false, dryRun: true }],
     });
     const body = (await appPage(deps, { diff: 'live' })).body;
     assert.doesNotMatch(body, /<script/);

@@ -8,7 +8,7 @@ export { application, fixedNow, memoryDeps, operateToken, readToken, sha } from 
 export const webStatus: AppStatus = {
   app: 'web', sync: 'OutOfSync', health: 'Degraded', revision: sha('a'), deployedAt: '2026-03-01T11:00:00.000Z', targetRevision: 'main',
   lastOperation: { phase: 'Failed', message: 'Deployment/web/web: progress deadline exceeded', startedAt: '2026-03-01T11:00:00.000Z', finishedAt: '2026-03-01T11:05:00.000Z', trigger: { kind: 'webhook', by: 'alice' }, revision: sha('a') },
-  lastDiffSummary: { counts: { create: 1, configure: 0, unchanged: 3, prune: 0 }, text: '1 to create' },
+  lastDiffSummary: { counts: { created: 1, configured: 0, unchanged: 3, pruned: 0 }, text: '1 to create' },
   resources: [{
     ref: { group: 'apps', kind: 'Deployment', namespace: 'web', name: 'web' }, apiVersion: 'apps/v1', phase: 'Sync', wave: 0, hook: false,
     action: 'configured', health: { status: 'Degraded', message: 'progress deadline exceeded' }, message: 'configured',

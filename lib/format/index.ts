@@ -1,0 +1,1 @@
+export { changeVerb, countsText, pendingChangesText, shortRevision, triggerText } from './words.js';
