@@ -9,8 +9,7 @@ import { join } from 'node:path';
 import { KubeClient } from '../lib/kube/index.js';
 import { defaultProject, parseManifests } from '../lib/model/index.js';
 import { renderRevision, syncApp } from '../lib/sync/index.js';
-import type { StackInfo } from '../infra/local/stack.js';
-import { startStack, type LocalStack } from '../infra/local/stack.js';
+import { type StackInfo, startStack, type LocalStack } from '../infra/local/stack.js';
 
 const count = Number(process.env.BENCH_OBJECTS ?? 1000);
 

@@ -1,8 +1,7 @@
 import type { Health, HealthStatus } from '../health/index.js';
 import type { ObjectRef } from '../kube/index.js';
 import type { RetryPolicy, SyncOptions } from '../model/index.js';
-import type { JobQueue } from '../queue/index.js';
-import type { Job } from '../queue/index.js';
+import type { JobQueue, Job } from '../queue/index.js';
 import type { ApiTokenRole, HistoryEntry, LastDiffSummary, StatusStore, SyncStatus } from '../store/index.js';
 import type { AppDiff } from '../sync/index.js';
 import type { Action, ChangeCounts, OperationPhase, ResourceDiff, SyncPhase, Trigger } from '../result/index.js';

@@ -1,8 +1,5 @@
-import { ApiError } from '../api/index.js';
+import { ApiError, json, type ApiDeps, type ApiResponse, type Caller, type RouteContext, statusService } from '../api/index.js';
 import { headerOf } from '../util/index.js';
-import { json } from '../api/index.js';
-import type { ApiDeps, ApiResponse, Caller } from '../api/index.js';
-import type { RouteContext } from '../api/index.js';
 import type { SlackMessage } from '../notify/index.js';
 import { commands } from './commands/index.js';
 import { ChatopsConfigError } from './errors.js';
@@ -10,7 +7,6 @@ import { helpReply } from './help-reply.js';
 import { parseSlashCommand, splitCommandText } from './parse-command.js';
 import { misconfigured, notAllowed, problem, readOnly } from './refusals.js';
 import { roleOf } from './roles.js';
-import { statusService } from '../api/index.js';
 import type { ChatopsDeps, SlackRole, SlashCommand } from './types.js';
 import { slackSignatureProblem } from './verify-signature.js';
 

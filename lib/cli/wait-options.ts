@@ -1,6 +1,5 @@
 import { UsageError } from './errors.js';
-import type { OptionSpec } from './options.js';
-import { stringFlag, type Flags } from './options.js';
+import { type OptionSpec, stringFlag, type Flags } from './options.js';
 
 export const defaultTimeoutSeconds = 300;
 

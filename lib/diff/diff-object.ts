@@ -1,5 +1,4 @@
-import type { KubeObject } from '../kube/index.js';
-import { refOf } from '../kube/index.js';
+import { type KubeObject, refOf } from '../kube/index.js';
 import { SluiceError } from '../errors.js';
 import type { ChangeAction } from '../result/index.js';
 import { changedPaths } from './changed-paths.js';

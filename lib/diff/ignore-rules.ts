@@ -1,6 +1,5 @@
 import type { IgnoreDifference } from '../model/index.js';
-import type { ObjectRef } from '../kube/index.js';
-import { formatRef } from '../kube/index.js';
+import { type ObjectRef, formatRef } from '../kube/index.js';
 import type { JsonMap } from './json.js';
 import { parseJsonPointer } from './json-pointer.js';
 import { evaluateJqPaths, parseJqPath } from './jq-path.js';

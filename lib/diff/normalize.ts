@@ -1,6 +1,5 @@
-import type { KubeObject } from '../kube/index.js';
+import { type KubeObject, refOf } from '../kube/index.js';
 import type { IgnoreDifference } from '../model/index.js';
-import { refOf } from '../kube/index.js';
 import { IGNORED_ANNOTATIONS, SERVER_SET_METADATA } from './constants.js';
 import { applyIgnoreRules, rulesFor } from './ignore-rules.js';
 import { isEmptyValue, isMap } from './json.js';

@@ -1,5 +1,4 @@
-import type { KubeObject } from '../kube/index.js';
-import { groupOf } from '../kube/index.js';
+import { type KubeObject, groupOf } from '../kube/index.js';
 import { isMap } from './json.js';
 
 /** A core Secret: the only kind whose values are hidden and whose `stringData` is folded into `data`. */

@@ -1,6 +1,5 @@
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
-import type { ObjectRef } from '../kube/index.js';
-import { formatRef } from '../kube/index.js';
+import { type ObjectRef, formatRef } from '../kube/index.js';
 
 /** A unified diff from live to desired, labelled `live/Kind/namespace/name` and `desired/…`; empty when equal. */
 export function unifiedDiff(ref: ObjectRef, liveText: string, desiredText: string): string {

@@ -1,7 +1,6 @@
-import { describeError } from '../util/index.js';
+import { describeError, headerOf } from '../util/index.js';
 import { WebhookError } from './errors.js';
 import { handlePush } from './handle-push.js';
-import { headerOf } from '../util/index.js';
 import { defaultWebhookOptions } from './options.js';
 import { parseEvent } from './parse-event.js';
 import { failed, ignored, pong, refused } from './responses.js';

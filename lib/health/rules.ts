@@ -1,5 +1,4 @@
-import type { KubeObject } from '../kube/index.js';
-import { groupOf } from '../kube/index.js';
+import { type KubeObject, groupOf } from '../kube/index.js';
 import { apiServiceHealth } from './api-service.js';
 import { customResourceDefinitionHealth } from './custom-resource-definition.js';
 import { daemonSetHealth } from './daemon-set.js';

@@ -1,7 +1,6 @@
-import { ObjectError } from './errors.js';
+import { ObjectError, KubeApiError } from './errors.js';
 import type { FieldValidation } from './apply.js';
 import { reportWarnings, type KubeContext } from './context.js';
-import { KubeApiError } from './errors.js';
 import { explainApiError } from './explain.js';
 import { refOf } from './refs.js';
 import { objectPath, targetOf } from './target.js';

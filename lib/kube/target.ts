@@ -1,7 +1,6 @@
-import { ObjectError } from './errors.js';
+import { ObjectError, UnknownKindError } from './errors.js';
 import type { ApiResource } from './api-catalog.js';
 import type { KubeContext } from './context.js';
-import { UnknownKindError } from './errors.js';
 import { groupOf, refOf } from './refs.js';
 import type { KubeObject, ObjectRef } from './types.js';
 

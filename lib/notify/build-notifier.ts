@@ -1,8 +1,7 @@
-import type { SecretStore } from '../secrets/index.js';
+import { type SecretStore, githubTokenSecretName, slackWebhookUrlSecretName } from '../secrets/index.js';
 import { notifyConfigFromEnv } from './config.js';
 import { createJobNotifier } from './notifier.js';
 import { optionalSecret } from './optional-secret.js';
-import { githubTokenSecretName, slackWebhookUrlSecretName } from '../secrets/index.js';
 import type { JobNotifier, NotifyLogger } from './types.js';
 
 /**

@@ -1,6 +1,5 @@
 import { CronExpressionParser } from 'cron-parser';
-import { parseDuration } from '../model/index.js';
-import type { Application, AppProject, SyncWindow } from '../model/index.js';
+import { parseDuration, type Application, type AppProject, type SyncWindow } from '../model/index.js';
 import { patternMatches } from './glob.js';
 import type { ClusterRef, SyncWindowState } from './types.js';
 

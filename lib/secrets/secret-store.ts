@@ -2,8 +2,7 @@ import {
   CreateSecretCommand, PutSecretValueCommand, ResourceNotFoundException, type SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
 import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
-import { parseClusterCredentials } from '../model/index.js';
-import type { ClusterCredentials } from '../model/index.js';
+import { parseClusterCredentials, type ClusterCredentials } from '../model/index.js';
 import { SecretError } from './errors.js';
 
 export interface SecretStoreOptions {

@@ -1,6 +1,4 @@
-import { ImmutableFieldError, UnauthorizedError } from '../kube/index.js';
-import { versionedRefOf } from '../kube/index.js';
-import type { KubeObject } from '../kube/index.js';
+import { ImmutableFieldError, UnauthorizedError, versionedRefOf, type KubeObject } from '../kube/index.js';
 import { compareWithLive, type CompareOptions } from './compare-with-live.js';
 import type { PlannedObject } from './order/index.js';
 import type { SyncTarget } from './target.js';

@@ -1,7 +1,5 @@
-import { desiredIsSubsetOfLive, diffObject } from '../diff/index.js';
-import type { ObjectDiff } from '../diff/index.js';
-import type { KubeClient } from '../kube/index.js';
-import type { KubeObject } from '../kube/index.js';
+import { desiredIsSubsetOfLive, diffObject, type ObjectDiff } from '../diff/index.js';
+import type { KubeClient, KubeObject } from '../kube/index.js';
 import type { IgnoreDifference } from '../model/index.js';
 import type { ChangeAction } from '../result/index.js';
 

@@ -1,6 +1,4 @@
-import { ObjectError } from '../kube/index.js';
-import { formatRef, refKey, refOf } from '../kube/index.js';
-import type { KubeObject } from '../kube/index.js';
+import { ObjectError, formatRef, refKey, refOf, type KubeObject } from '../kube/index.js';
 import type { Manifest } from '../render/index.js';
 import type { SyncTarget } from './target.js';
 import { withTracking } from './tracking.js';

@@ -1,6 +1,5 @@
 import { diffObject, summarizeDiff, type ObjectDiff } from '../diff/index.js';
-import { appHealth, assessHealth } from '../health/index.js';
-import type { HealthStatus } from '../health/index.js';
+import { appHealth, assessHealth, type HealthStatus } from '../health/index.js';
 import { refKey, refOf } from '../kube/index.js';
 import type { Manifest } from '../render/index.js';
 import { mapLimit } from '../util/index.js';

@@ -1,6 +1,4 @@
-import type { KubeClient } from '../kube/index.js';
-import { KubeObjectError } from '../kube/index.js';
-import type { KubeObject } from '../kube/index.js';
+import { type KubeClient, KubeObjectError, type KubeObject } from '../kube/index.js';
 import { mapLimit } from '../util/index.js';
 import { appLabel, appLabelValue, isTrackedBy } from './tracking.js';
 

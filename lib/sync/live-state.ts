@@ -1,8 +1,4 @@
-import type { KubeClient } from '../kube/index.js';
-import { UnknownKindError } from '../kube/index.js';
-import { refKey, refOf } from '../kube/index.js';
-import { versionedRefOf } from '../kube/index.js';
-import type { KubeObject } from '../kube/index.js';
+import { type KubeClient, UnknownKindError, refKey, refOf, versionedRefOf, type KubeObject } from '../kube/index.js';
 import { mapLimit } from '../util/index.js';
 import { trackedLiveObjects } from './inventory.js';
 import { argoAnnotations, helmAnnotations, sluiceAnnotations } from './order/index.js';

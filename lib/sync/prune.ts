@@ -1,6 +1,4 @@
-import type { KubeClient } from '../kube/index.js';
-import { versionedRefOf } from '../kube/index.js';
-import type { KubeObject } from '../kube/index.js';
+import { type KubeClient, versionedRefOf, type KubeObject } from '../kube/index.js';
 import { mapLimit } from '../util/index.js';
 import { pruneOrder } from './order/index.js';
 import type { ResourceResult } from '../result/index.js';

@@ -1,8 +1,5 @@
 import { assessHealth } from '../health/index.js';
-import { UnauthorizedError } from '../kube/index.js';
-import { refOf } from '../kube/index.js';
-import { versionedRefOf } from '../kube/index.js';
-import type { KubeObject } from '../kube/index.js';
+import { UnauthorizedError, refOf, versionedRefOf, type KubeObject } from '../kube/index.js';
 import type { PlannedObject } from './order/index.js';
 import type { SyncTarget } from './target.js';
 import type { ResourceResult } from '../result/index.js';

@@ -1,7 +1,5 @@
 import { appHealth, assessHealth } from '../health/index.js';
-import { UnauthorizedError } from '../kube/index.js';
-import { refKey } from '../kube/index.js';
-import type { KubeObject } from '../kube/index.js';
+import { UnauthorizedError, refKey, type KubeObject } from '../kube/index.js';
 import { checkProject, syncWindowState } from '../policy/index.js';
 import type { Manifest } from '../render/index.js';
 import { mapLimit } from '../util/index.js';

@@ -1,9 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { assessHealth } from '../health/index.js';
-import type { KubeClient } from '../kube/index.js';
-import { formatRef } from '../kube/index.js';
-import { versionedRefOf } from '../kube/index.js';
-import type { KubeObject } from '../kube/index.js';
+import { type KubeClient, formatRef, versionedRefOf, type KubeObject } from '../kube/index.js';
 import { mapLimit } from '../util/index.js';
 
 export interface WaveHealth {

@@ -1,5 +1,4 @@
-import type { RouteContext } from '../api/index.js';
-import type { ApiResponse } from '../api/index.js';
+import type { RouteContext, ApiResponse } from '../api/index.js';
 import { readAppList, readAppPage } from './api-data.js';
 import { appListBody } from './app-list-page.js';
 import { appPageBody } from './app-page.js';

@@ -1,7 +1,5 @@
 import { describeError } from '../util/index.js';
-import { ApiError } from '../api/index.js';
-import type { RouteContext } from '../api/index.js';
-import type { ApiResponse, Caller } from '../api/index.js';
+import { ApiError, type RouteContext, type ApiResponse, type Caller } from '../api/index.js';
 import { authorizeUi } from './authorize.js';
 import type { Html } from './html.js';
 import { page } from './layout.js';

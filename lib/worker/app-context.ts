@@ -1,6 +1,5 @@
 import { SluiceError } from '../errors.js';
-import { defaultProject } from '../model/index.js';
-import type { AppProject, Application } from '../model/index.js';
+import { defaultProject, type AppProject, type Application } from '../model/index.js';
 import type { WorkerDeps } from './types.js';
 
 /** The app and its project from the registry, or why the job cannot run. */

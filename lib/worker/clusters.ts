@@ -1,8 +1,7 @@
 import { SluiceError } from '../errors.js';
 import { KubeClient, UnauthorizedError } from '../kube/index.js';
 import type { ApplicationDestination, ClusterRecord } from '../model/index.js';
-import type { SecretStore } from '../secrets/index.js';
-import { clusterSecretName } from '../secrets/index.js';
+import { type SecretStore, clusterSecretName } from '../secrets/index.js';
 
 /**
  * Clients for registered clusters. A destination names a cluster (`name`) or its API server (`server`);

@@ -1,5 +1,4 @@
-import { parseDuration } from '../model/index.js';
-import type { Application } from '../model/index.js';
+import { parseDuration, type Application } from '../model/index.js';
 import type { Job } from '../queue/index.js';
 import type { JobOutcome, WorkerDeps } from './types.js';
 

@@ -1,7 +1,6 @@
-import type { ApiDeps, Caller } from '../../api/index.js';
+import type { ApiDeps, Caller, StatusService } from '../../api/index.js';
 import type { SlackMessage } from '../../notify/index.js';
 import type { Job } from '../../queue/index.js';
-import type { StatusService } from '../../api/index.js';
 import type { ChatopsDeps, SlackRole, SlashCommand } from '../types.js';
 
 /** Everything a command needs: the request, the status API as the caller, and where the worker may reply. */

@@ -1,7 +1,5 @@
-import type { Health } from '../../health/index.js';
-import { assessHealth } from '../../health/index.js';
-import type { KubeClient, ObjectRef } from '../../kube/index.js';
-import { refKey } from '../../kube/index.js';
+import { type Health, assessHealth } from '../../health/index.js';
+import { type KubeClient, type ObjectRef, refKey } from '../../kube/index.js';
 import { mapLimit } from '../../util/index.js';
 
 export interface LiveResource {

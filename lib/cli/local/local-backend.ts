@@ -1,8 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
-import type { AppDetail, DiffView, RevisionDiff } from '../../api/index.js';
-import { describeApp, diffView, summarizeApp } from '../../api/index.js';
+import { type AppDetail, type DiffView, type RevisionDiff, describeApp, diffView, summarizeApp } from '../../api/index.js';
 import { formatRef, KubeClient } from '../../kube/index.js';
 import type { AppProject, Application, Registry } from '../../model/index.js';
 import { render } from '../../render/index.js';

@@ -1,5 +1,4 @@
-import { groupOf } from '../../kube/index.js';
-import type { KubeObject } from '../../kube/index.js';
+import { groupOf, type KubeObject } from '../../kube/index.js';
 import { runsBefore } from './phase-order.js';
 import type { PlannedObject } from './types.js';
 

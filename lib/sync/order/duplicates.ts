@@ -1,5 +1,4 @@
-import { formatRef, refKey, refOf } from '../../kube/index.js';
-import type { KubeObject } from '../../kube/index.js';
+import { formatRef, refKey, refOf, type KubeObject } from '../../kube/index.js';
 
 /**
  * Like Argo CD, an object that appears more than once in the manifests is applied once, from its last copy, with

@@ -1,6 +1,4 @@
-import type { KubeObject, ObjectRef } from '../../kube/index.js';
-import { ObjectError } from '../../kube/index.js';
-import { formatRef } from '../../kube/index.js';
+import { type KubeObject, type ObjectRef, ObjectError, formatRef } from '../../kube/index.js';
 import type { SyncPhase } from '../../result/index.js';
 import { aliasedAnnotation, commaList, helmAnnotation } from './annotations.js';
 import type { HookDeletePolicy } from './types.js';

@@ -1,6 +1,4 @@
-import type { KubeObject, ObjectRef } from '../../kube/index.js';
-import { ObjectError } from '../../kube/index.js';
-import { formatRef, refOf } from '../../kube/index.js';
+import { type KubeObject, type ObjectRef, ObjectError, formatRef, refOf } from '../../kube/index.js';
 import { argoAnnotations, sluiceAnnotations } from './annotations.js';
 import { parseHook, type HookRole } from './hook-annotations.js';
 import { parseSyncOptions } from './sync-options.js';

@@ -1,5 +1,4 @@
-import type { KubeObject, ObjectRef } from '../../kube/index.js';
-import { formatRef } from '../../kube/index.js';
+import { type KubeObject, type ObjectRef, formatRef } from '../../kube/index.js';
 import { aliasedAnnotation, commaList } from './annotations.js';
 import type { ObjectSyncOptions } from './types.js';
 

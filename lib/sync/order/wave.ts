@@ -1,5 +1,4 @@
-import type { KubeObject, ObjectRef } from '../../kube/index.js';
-import { ObjectError } from '../../kube/index.js';
+import { type KubeObject, type ObjectRef, ObjectError } from '../../kube/index.js';
 import { aliasedAnnotation, helmAnnotation, type AnnotationValue } from './annotations.js';
 
 function parseInteger(ref: ObjectRef, annotation: AnnotationValue): number {

@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { stringify } from 'yaml';
-import { SpecError } from '../../../lib/model/index.js';
-import { parseAppProject, parseManifests, type SpecIssue } from '../../../lib/model/index.js';
+import { SpecError, parseAppProject, parseManifests, type SpecIssue } from '../../../lib/model/index.js';
 
 const file = 'projects/team-a.yaml';
 

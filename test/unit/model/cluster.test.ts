@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SpecError } from '../../../lib/model/index.js';
-import { parseClusterCredentials, parseClusterRecord } from '../../../lib/model/index.js';
+import { SpecError, parseClusterCredentials, parseClusterRecord } from '../../../lib/model/index.js';
 
 const secretId = 'sluice/clusters/prod-eu';
 const token = 'eyJhbGciOiJSUzI1NiJ9.c2VjcmV0LXBheWxvYWQ.c2lnbmF0dXJl';

@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { stringify } from 'yaml';
-import { SpecError } from '../../../lib/model/index.js';
-import { parseManifests, type SpecIssue } from '../../../lib/model/index.js';
+import { SpecError, parseManifests, type SpecIssue } from '../../../lib/model/index.js';
 
 const file = 'apps/app.yaml';
 const source = { repoURL: 'https://github.com/example/apps.git', path: 'guestbook' };

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SpecError } from '../../../lib/model/index.js';
-import { parseManifests } from '../../../lib/model/index.js';
+import { SpecError, parseManifests } from '../../../lib/model/index.js';
 
 const app = (name: string) => `apiVersion: argoproj.io/v1alpha1
 kind: Application

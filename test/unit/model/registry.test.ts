@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { SpecError } from '../../../lib/model/index.js';
-import { defaultProject, loadRegistry, type ConfigFile } from '../../../lib/model/index.js';
+import { SpecError, defaultProject, loadRegistry, type ConfigFile } from '../../../lib/model/index.js';
 
 const fixtureDir = 'test/fixtures/apps';
 const validFixtures: ConfigFile[] = readdirSync(fixtureDir)
