@@ -1,3 +1,5 @@
+// A twenty-line matcher rather than a router package: the route table is ten fixed patterns, the API runs behind
+// API Gateway's own routing, and the same table must also drive the OpenAPI check and in-process calls.
 import type { ApiDeps, ApiRequest, ApiResponse, Caller } from './types.js';
 
 /** Who may call a route: anyone, any token, or an `operate` token. */

@@ -4,6 +4,9 @@
  *   .spec.replicas   .metadata.annotations."a.b/c"   .x["key"]   .list[]   .list[0]
  *   .spec.containers[] | select(.name == "x") | .image        (also `!=`; strings, numbers, true, false, null)
  * Anything else is rejected with a reason, never guessed at.
+ *
+ * Why not a jq library: the npm ports either evaluate values (we need the paths they select, to delete) or
+ * ship a WebAssembly jq of a few MB into every Lambda bundle for the one-line expressions Argo CD users write.
  */
 import { child, type FieldPath } from './path.js';
 import { deepEqual, isMap } from './json.js';

@@ -2,7 +2,7 @@ import type { ClusterCredentials } from '../model/index.js';
 import type { ApiResource } from './api-catalog.js';
 import { applyObject, type ApplyOptions } from './apply.js';
 import type { KubeContext, KubeWarning } from './context.js';
-import { createObject, type CreateOptions } from './create.js';
+import { createObject } from './create.js';
 import { endpointOf } from './credentials.js';
 import { deleteObject, type DeleteOptions, type DeleteResult } from './delete.js';
 import { Discovery } from './discovery.js';
@@ -10,7 +10,8 @@ import { getObject } from './get.js';
 import { kubeconfigToCredentials, type KubeconfigSource } from './kubeconfig.js';
 import { listObjects, type ListOptions } from './list.js';
 import { groupOf } from './refs.js';
-import { replaceObject, type ReplaceOptions } from './replace.js';
+import { replaceObject } from './replace.js';
+import type { WriteOptions } from './write-options.js';
 import { resourceOf, type VersionedRef } from './target.js';
 import { KubeTransport, type TransportOptions } from './transport.js';
 import type { KubeObject } from './types.js';
@@ -57,11 +58,11 @@ export class KubeClient {
     return listObjects(this.#context, apiVersion, kind, options);
   }
 
-  create(object: KubeObject, options?: Partial<CreateOptions>): Promise<KubeObject> {
+  create(object: KubeObject, options?: Partial<WriteOptions>): Promise<KubeObject> {
     return createObject(this.#context, object, options);
   }
 
-  replace(object: KubeObject, options?: Partial<ReplaceOptions>): Promise<KubeObject> {
+  replace(object: KubeObject, options?: Partial<WriteOptions>): Promise<KubeObject> {
     return replaceObject(this.#context, object, options);
   }
 

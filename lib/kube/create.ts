@@ -1,26 +1,14 @@
 import { ObjectError } from './errors.js';
-import type { FieldValidation } from './apply.js';
 import { reportWarnings, type KubeContext } from './context.js';
 import { explainApiError } from './explain.js';
 import { refOf } from './refs.js';
 import { collectionPath, targetOf } from './target.js';
 import type { KubeObject } from './types.js';
-
-export interface CreateOptions {
-  fieldManager: string;
-  dryRun: boolean;
-  /** Namespace for namespaced objects that name none. */
-  namespace?: string;
-  fieldValidation: FieldValidation;
-}
-
-export function defaultCreateOptions(overrides: Partial<CreateOptions> = {}): CreateOptions {
-  return { fieldManager: 'sluice', dryRun: false, fieldValidation: 'Strict', ...overrides };
-}
+import { defaultWriteOptions, type WriteOptions } from './write-options.js';
 
 /** Creates the object (POST); with `metadata.generateName` the server picks the name, as hooks need. */
-export async function createObject(context: KubeContext, object: KubeObject, options: Partial<CreateOptions> = {}): Promise<KubeObject> {
-  const opts = defaultCreateOptions(options);
+export async function createObject(context: KubeContext, object: KubeObject, options: Partial<WriteOptions> = {}): Promise<KubeObject> {
+  const opts = defaultWriteOptions(options);
   const { name, generateName, namespace } = object.metadata;
   const named = { ...refOf(object), name: name || (generateName ? `${generateName}*` : '') };
   if (!named.name) throw new ObjectError(named, 'neither metadata.name nor metadata.generateName is set; set one of them');

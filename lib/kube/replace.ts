@@ -1,29 +1,17 @@
 import { ObjectError, KubeApiError } from './errors.js';
-import type { FieldValidation } from './apply.js';
 import { reportWarnings, type KubeContext } from './context.js';
 import { explainApiError } from './explain.js';
 import { refOf } from './refs.js';
 import { objectPath, targetOf } from './target.js';
 import type { KubeObject } from './types.js';
-
-export interface ReplaceOptions {
-  fieldManager: string;
-  dryRun: boolean;
-  /** Namespace for namespaced objects that name none. */
-  namespace?: string;
-  fieldValidation: FieldValidation;
-}
-
-export function defaultReplaceOptions(overrides: Partial<ReplaceOptions> = {}): ReplaceOptions {
-  return { fieldManager: 'sluice', dryRun: false, fieldValidation: 'Strict', ...overrides };
-}
+import { defaultWriteOptions, type WriteOptions } from './write-options.js';
 
 /**
  * Replaces the whole object (PUT), for sync option Replace=true. The update is conditional on
  * `metadata.resourceVersion`; when the manifest has none, the live object's is used.
  */
-export async function replaceObject(context: KubeContext, object: KubeObject, options: Partial<ReplaceOptions> = {}): Promise<KubeObject> {
-  const opts = defaultReplaceOptions(options);
+export async function replaceObject(context: KubeContext, object: KubeObject, options: Partial<WriteOptions> = {}): Promise<KubeObject> {
+  const opts = defaultWriteOptions(options);
   const { resource, ref } = await targetOf(context, object.apiVersion, refOf(object), opts.namespace);
   const path = objectPath(resource, ref);
   try {

@@ -1,3 +1,5 @@
+// Raw HTTPS rather than @kubernetes/client-node's typed API: manifests go out as the bytes Git holds and come back
+// as plain JSON, so fields newer than the client's models (and CRDs' unknown fields) survive.
 import { Agent, request, type RequestOptions } from 'node:https';
 import type { IncomingMessage } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';

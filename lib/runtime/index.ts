@@ -1,3 +1,4 @@
 export { runtimeConfigFromEnv, type RuntimeConfig } from './config.js';
 export { buildWorkerDeps } from './worker-deps.js';
 export { registerCluster } from './register-cluster.js';
+export { buildWebhookDeps } from './webhook-deps.js';
