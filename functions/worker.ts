@@ -36,7 +36,7 @@ async function runRecord(record: SQSRecord): Promise<void> {
     job = parseJob(record.body);
   } catch (error) {
     // A malformed message can never succeed: log it and let it go rather than poison the app's group.
-    logger.error('dropping a malformed job message', { messageId: record.messageId, error: (error as Error).message });
+    logger.error('dropping a malformed job message', { messageId: record.messageId, reason: (error as Error).message });
     return;
   }
   const run = () => processJob(deps!, job);
@@ -47,8 +47,8 @@ async function runRecord(record: SQSRecord): Promise<void> {
     outcome = idempotency ? await idempotency.once(record.messageId, run) : await run();
   } catch (error) {
     const seconds = await backOffMessage(sqs, jobsQueueUrl, record.receiptHandle, receiveCount).catch(() => undefined);
-    logger.warn('job failed; it will be retried', { job: describeJob(job), receiveCount, retryInSeconds: seconds, error: (error as Error).message });
+    logger.warn('job failed; it will be retried', { job: describeJob(job), receiveCount, retryInSeconds: seconds, reason: (error as Error).message });
     throw error;
   }
-  logger.info('job processed', { job: describeJob(job), status: outcome.status, message: outcome.message, receiveCount: record.attributes.ApproximateReceiveCount });
+  logger.info('job processed', { job: describeJob(job), status: outcome.status, reason: outcome.message, receiveCount: record.attributes.ApproximateReceiveCount });
 }

@@ -17,6 +17,8 @@ export function summarizeApp(app: Application, status: AppStatusSummary | undefi
     deployedAt: status?.deployedAt ?? null,
     lastOperation: status?.lastOperation ? operationView(status.lastOperation) : null,
     lastDiffSummary: status?.lastDiffSummary ? { counts: status.lastDiffSummary.counts, text: status.lastDiffSummary.text } : null,
+    pin: status?.pin ? { ...status.pin } : null,
+    conditions: (status?.conditions ?? []).map((condition) => ({ ...condition })),
   };
 }
 

@@ -6,6 +6,7 @@ import { listApps } from './routes/list-apps.js';
 import { healthz, openApi } from './routes/meta.js';
 import { rollbackApp } from './routes/rollback-app.js';
 import { syncApp } from './routes/sync-app.js';
+import { unpinApp } from './routes/unpin-app.js';
 
 /** The status API's own routes; lib/status-function adds Slack's and the status pages' to them. */
 export const apiRoutes: readonly Route[] = [
@@ -18,4 +19,5 @@ export const apiRoutes: readonly Route[] = [
   { method: 'GET', pattern: '/apps/{name}/diff', access: 'read', handle: getDiff },
   { method: 'POST', pattern: '/apps/{name}/sync', access: 'operate', handle: syncApp },
   { method: 'POST', pattern: '/apps/{name}/rollback', access: 'operate', handle: rollbackApp },
+  { method: 'POST', pattern: '/apps/{name}/unpin', access: 'operate', handle: unpinApp },
 ];

@@ -6,6 +6,7 @@ import { listHistory } from './routes/history.js';
 import { listApps } from './routes/list-apps.js';
 import { rollbackApp } from './routes/rollback-app.js';
 import { syncApp } from './routes/sync-app.js';
+import { unpinApp } from './routes/unpin-app.js';
 import type { Job } from '../queue/index.js';
 import type { ApiDeps, ApiResponse, AppDetail, AppSummary, Caller, DiffView, HistoryEntryView, QueuedView } from './types.js';
 
@@ -13,7 +14,7 @@ type Handler = (context: RouteContext) => Promise<ApiResponse>;
 
 export interface AppList {
   apps: AppSummary[];
-  registry: { revision: string; loadedAt: string | null } | null;
+  registry: { revision: string; loadedAt: string | null; errors: string[]; staleApps: string[] } | null;
 }
 
 /** Where a queued sync or rollback reports back (a Slack response_url), carried on its job. */
@@ -43,6 +44,7 @@ export function statusService(deps: ApiDeps, caller?: Caller) {
     diff: (name: string) => call<DiffView>(getDiff, 'GET', `${appPath(name)}/diff`, { name }),
     sync: (name: string, reply?: JobReply) => call<QueuedView>(syncApp, 'POST', `${appPath(name)}/sync`, { name }, { body: {}, reply }),
     rollback: (name: string, id: string, reply?: JobReply) => call<QueuedView>(rollbackApp, 'POST', `${appPath(name)}/rollback`, { name }, { body: { id }, reply }),
+    unpin: (name: string) => call<QueuedView>(unpinApp, 'POST', `${appPath(name)}/unpin`, { name }),
   };
 }
 

@@ -2,7 +2,7 @@ import type { Health, HealthStatus } from '../health/index.js';
 import type { ObjectRef } from '../kube/index.js';
 import type { RetryPolicy, SyncOptions } from '../model/index.js';
 import type { JobQueue, Job } from '../queue/index.js';
-import type { ApiTokenRole, HistoryEntry, LastDiffSummary, StatusStore, SyncStatus } from '../store/index.js';
+import type { ApiTokenRole, AppCondition, AppPin, HistoryEntry, LastDiffSummary, StatusStore, SyncStatus } from '../store/index.js';
 import type { AppDiff } from '../sync/index.js';
 import type { Action, ChangeCounts, OperationPhase, ResourceDiff, SyncPhase, Trigger } from '../result/index.js';
 
@@ -82,6 +82,10 @@ export interface AppSummary {
   deployedAt: string | null;
   lastOperation: OperationView | null;
   lastDiffSummary: LastDiffSummary | null;
+  /** Set after a rollback: auto-sync and self-heal wait for a newer commit or an unpin. */
+  pin: AppPin | null;
+  /** Why the app is Unknown or cannot sync (Argo CD's status.conditions); empty when all is well. */
+  conditions: AppCondition[];
 }
 
 export interface SourceView {
@@ -139,9 +143,11 @@ export interface DiffView {
   status: 'Synced' | 'OutOfSync';
   health: HealthStatus;
   summary: ChangeCounts;
-  resources: (Pick<ResourceDiff, 'ref' | 'apiVersion' | 'phase' | 'wave' | 'action' | 'diff' | 'changedPaths'> & { dryRun: true })[];
+  resources: (Pick<ResourceDiff, 'ref' | 'apiVersion' | 'phase' | 'wave' | 'action' | 'diff' | 'changedPaths'> & { dryRun: true; diffOmitted?: true })[];
   warnings: string[];
   errors: string[];
+  /** Present when the answer would have been too large: which diff texts were left out and how to get them. */
+  truncated?: { omittedDiffs: number; message: string };
 }
 
 export interface QueuedView {

@@ -1,10 +1,7 @@
-import type { AppDetail, AppSummary, DiffView } from '../api/index.js';
+import type { AppDetail, AppList, DiffView } from '../api/index.js';
 
-/** GET /apps: the apps with their status, and the config revision they were loaded from. */
-export interface AppList {
-  apps: AppSummary[];
-  registry: { revision: string; loadedAt: string | null } | null;
-}
+/** GET /apps: the apps with their status, and the config revision they were loaded from (with its errors). */
+export type { AppList };
 
 export interface DiffRequest {
   /** A commit (remote mode: a full sha, or a branch or tag resolved here) instead of the head of targetRevision. */

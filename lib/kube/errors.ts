@@ -3,10 +3,13 @@ import { formatRef } from './refs.js';
 import type { ObjectRef } from './types.js';
 import type { KubeStatus, StatusCause } from './status.js';
 
+/** Throttled (429), conflicting (409) or failing (5xx) answers may succeed later; the rest will not. */
+const retryableStatus = (code: number) => code === 409 || code === 429 || code >= 500;
+
 /** A failure about one Kubernetes object; the message starts with `Kind/namespace/name:`. */
 export class ObjectError extends SluiceError {
   override name = 'ObjectError';
-  constructor(readonly ref: ObjectRef, message: string, options?: { cause?: unknown }) {
+  constructor(readonly ref: ObjectRef, message: string, options?: { cause?: unknown; transient?: boolean }) {
     super(`${formatRef(ref)}: ${message}`, options);
   }
 }
@@ -15,7 +18,7 @@ export class ObjectError extends SluiceError {
 export class KubeApiError extends SluiceError {
   override name = 'KubeApiError';
   constructor(readonly method: string, readonly path: string, readonly status: KubeStatus, message?: string) {
-    super(message ?? `${method} ${path}: ${status.code}${status.reason ? ` ${status.reason}` : ''}: ${status.message || 'no message'}`);
+    super(message ?? `${method} ${path}: ${status.code}${status.reason ? ` ${status.reason}` : ''}: ${status.message || 'no message'}`, { transient: retryableStatus(status.code) });
   }
 
   get code(): number {
@@ -46,13 +49,16 @@ export class UnauthorizedError extends KubeApiError {
 /** The API server could not be reached, did not answer in time, or its TLS certificate was not trusted. */
 export class KubeConnectionError extends SluiceError {
   override name = 'KubeConnectionError';
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super(message, { ...options, transient: true });
+  }
 }
 
 /** A Kubernetes API failure about one object; the message names the object and says what to do. */
 export class KubeObjectError extends ObjectError {
   override name = 'KubeObjectError';
   constructor(ref: ObjectRef, message: string, readonly status: KubeStatus) {
-    super(ref, message);
+    super(ref, message, { transient: retryableStatus(status.code) });
   }
 
   get code(): number {

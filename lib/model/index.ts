@@ -21,6 +21,8 @@ export { parseApplication, type ParsedApplication } from './parse-application.js
 export { parseAppProject, type ParsedAppProject } from './parse-app-project.js';
 export { parseManifests, type Manifests } from './parse-manifests.js';
 export { loadRegistry, type ConfigFile, type Registry } from './registry.js';
+export { withLastGood, type LastGoodRegistry, type RegistryInForce } from './last-good.js';
+export type { BrokenManifest } from './parse-manifests.js';
 export { defaultProject } from './default-project.js';
 export { defaultSyncOptions } from './sync-options.js';
 export { parseClusterRecord } from './cluster-record.js';

@@ -23,6 +23,16 @@ export interface LocatedManifests {
   projects: { value: AppProject; origin: Origin }[];
   warnings: SpecIssue[];
   errors: SpecIssue[];
+  /** Documents that name an Application or AppProject but are invalid: their errors are in `errors` too. */
+  broken: BrokenManifest[];
+}
+
+/** An Application or AppProject that could not be loaded; `name` when the document still says it. */
+export interface BrokenManifest {
+  kind: 'Application' | 'AppProject';
+  name?: string;
+  file: string;
+  issues: SpecIssue[];
 }
 
 const argoGroup = 'argoproj.io';
@@ -45,7 +55,7 @@ export function parseManifests(text: string, file: string): Manifests {
 /** Like parseManifests, but returns errors instead of throwing and keeps each object's origin. */
 export function readManifests(text: string, file: string): LocatedManifests {
   const { documents, issues } = readYamlDocuments(text, file);
-  const out: LocatedManifests = { applications: [], projects: [], warnings: [], errors: [...issues] };
+  const out: LocatedManifests = { applications: [], projects: [], warnings: [], errors: [...issues], broken: [] };
   for (const document of documents) {
     if (document.value === undefined) continue;
     try {
@@ -53,6 +63,8 @@ export function readManifests(text: string, file: string): LocatedManifests {
     } catch (error) {
       if (!(error instanceof SpecError)) throw error;
       out.errors.push(...error.issues);
+      const broken = brokenManifest(document.value, file, error.issues);
+      if (broken) out.broken.push(broken);
     }
   }
   return out;
@@ -80,6 +92,13 @@ function readDocument(document: YamlDocument, file: string, out: LocatedManifest
   } else {
     out.warnings.push(issueAt(context, kind === undefined ? [] : ['kind'], otherKindMessage(apiVersion, kind)));
   }
+}
+
+function brokenManifest(value: unknown, file: string, issues: SpecIssue[]): BrokenManifest | undefined {
+  const { kind, metadata } = (value ?? {}) as { kind?: unknown; metadata?: { name?: unknown } };
+  if (kind !== 'Application' && kind !== 'AppProject') return undefined;
+  const name = typeof metadata?.name === 'string' && metadata.name !== '' ? metadata.name : undefined;
+  return { kind, ...(name ? { name } : {}), file, issues };
 }
 
 function otherKindMessage(apiVersion: unknown, kind: unknown): string {

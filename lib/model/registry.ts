@@ -1,14 +1,20 @@
-import { SpecError } from './errors.js';
 import { defaultProject } from './default-project.js';
-import { readManifests, type Origin } from './parse-manifests.js';
+import { readManifests, type BrokenManifest, type Origin } from './parse-manifests.js';
 import { issueAt } from './spec-issues.js';
 import type { Application, AppProject, SpecIssue } from './types.js';
 
-/** Every Application and AppProject of a config repo; `projects` always includes `default`. */
+/**
+ * Every Application and AppProject of a config repo that loaded; `projects` always includes `default`. Each
+ * object stands alone: a broken one is reported in `errors` and `broken`, and the others load.
+ */
 export interface Registry {
   applications: Application[];
   projects: AppProject[];
   warnings: SpecIssue[];
+  errors: SpecIssue[];
+  broken: BrokenManifest[];
+  /** The file each loaded object came from, by `Application/<name>` or `AppProject/<name>`. */
+  files: Record<string, string>;
 }
 
 export interface ConfigFile {
@@ -20,15 +26,17 @@ export interface ConfigFile {
 const manifestFile = /\.(ya?ml|json)$/i;
 
 /**
- * Loads a config repo: parses its YAML/JSON files (others are skipped), then checks what spans files:
- * names are unique and every app's project exists. All problems are thrown together as one SpecError,
- * so a broken push never half-replaces the registry.
+ * Loads a config repo: parses its YAML/JSON files (others are skipped), then checks what spans files: names
+ * are unique and every app's project exists. Problems are collected per object, never thrown: the second of
+ * two same-named objects, an app of an undefined or broken project, or an invalid document is left out and
+ * reported, so one bad Application cannot stop the others.
  */
 export function loadRegistry(files: ConfigFile[]): Registry {
   const applications: { value: Application; origin: Origin }[] = [];
   const projects: { value: AppProject; origin: Origin }[] = [];
   const warnings: SpecIssue[] = [];
   const errors: SpecIssue[] = [];
+  const broken: BrokenManifest[] = [];
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     if (!manifestFile.test(file.path)) continue;
     const located = readManifests(file.content, file.path);
@@ -36,33 +44,52 @@ export function loadRegistry(files: ConfigFile[]): Registry {
     projects.push(...located.projects);
     warnings.push(...located.warnings);
     errors.push(...located.errors);
-  }
-  errors.push(...duplicateNames('Application', applications), ...duplicateNames('AppProject', projects));
-  const projectNames = new Set(['default', ...projects.map((project) => project.value.name)]);
-  for (const { value, origin } of applications) {
-    if (!projectNames.has(value.project)) {
-      errors.push(issueAt(origin, ['spec', 'project'], `Application "${value.name}" refers to project "${value.project}", which is not defined; add an AppProject named "${value.project}" or use one of: ${[...projectNames].sort().join(', ')}`));
+    broken.push(...located.broken);
+    // A file that does not parse at all names no object: everything it held is treated as broken.
+    const unreadable = located.errors.filter((issue) => !located.broken.some((b) => b.issues.includes(issue)));
+    if (unreadable.length && !located.applications.length && !located.projects.length && !located.broken.length) {
+      broken.push({ kind: 'Application', file: file.path, issues: unreadable });
     }
   }
-  if (errors.length > 0) throw new SpecError(errors);
-  const hasDefault = projects.some((project) => project.value.name === 'default');
+  const uniqueProjects = keepFirst('AppProject', projects, errors, broken);
+  const brokenProjects = new Set(broken.filter((b) => b.kind === 'AppProject' && b.name).map((b) => b.name!));
+  const projectNames = new Set(['default', ...uniqueProjects.map((project) => project.value.name)]);
+  const loadedApps = keepFirst('Application', applications, errors, broken).filter(({ value, origin }) => {
+    if (projectNames.has(value.project)) return true;
+    const issue = issueAt(origin, ['spec', 'project'], brokenProjects.has(value.project)
+      ? `Application "${value.name}" refers to project "${value.project}", which did not load (see its own error)`
+      : `Application "${value.name}" refers to project "${value.project}", which is not defined; add an AppProject named "${value.project}" or use one of: ${[...projectNames].sort().join(', ')}`);
+    errors.push(issue);
+    broken.push({ kind: 'Application', name: value.name, file: origin.file, issues: [issue] });
+    return false;
+  });
+  const hasDefault = uniqueProjects.some((project) => project.value.name === 'default');
   return {
-    applications: applications.map((entry) => entry.value),
-    projects: [...(hasDefault ? [] : [defaultProject()]), ...projects.map((entry) => entry.value)],
+    applications: loadedApps.map((entry) => entry.value),
+    projects: [...(hasDefault ? [] : [defaultProject()]), ...uniqueProjects.map((entry) => entry.value)],
     warnings,
+    errors,
+    broken,
+    files: Object.fromEntries([
+      ...loadedApps.map(({ value, origin }) => [`Application/${value.name}`, origin.file]),
+      ...uniqueProjects.map(({ value, origin }) => [`AppProject/${value.name}`, origin.file]),
+    ]),
   };
 }
 
-function duplicateNames(kind: string, entries: { value: { name: string }; origin: Origin }[]): SpecIssue[] {
+/** The first object of each name; later ones are reported as duplicates and left out. */
+function keepFirst<T extends { name: string }>(kind: BrokenManifest['kind'], entries: { value: T; origin: Origin }[], errors: SpecIssue[], broken: BrokenManifest[]): { value: T; origin: Origin }[] {
   const first = new Map<string, Origin>();
-  const issues: SpecIssue[] = [];
-  for (const { value, origin } of entries) {
+  return entries.filter(({ value, origin }) => {
     const earlier = first.get(value.name);
-    if (!earlier) first.set(value.name, origin);
-    else {
-      const line = earlier.lineOf?.(['metadata', 'name']);
-      issues.push(issueAt(origin, ['metadata', 'name'], `${kind} "${value.name}" is already defined in ${earlier.file}${line ? ` at line ${line}` : ''}; ${kind} names must be unique in the config repo`));
+    if (!earlier) {
+      first.set(value.name, origin);
+      return true;
     }
-  }
-  return issues;
+    const line = earlier.lineOf?.(['metadata', 'name']);
+    const issue = issueAt(origin, ['metadata', 'name'], `${kind} "${value.name}" is already defined in ${earlier.file}${line ? ` at line ${line}` : ''}; ${kind} names must be unique in the config repo`);
+    errors.push(issue);
+    broken.push({ kind, name: value.name, file: origin.file, issues: [issue] });
+    return false;
+  });
 }

@@ -26,4 +26,5 @@ export const silentNotifier: JobNotifier = {
   synced: async () => undefined,
   refreshed: async () => undefined,
   jobFailed: async () => undefined,
+  registryErrors: async () => undefined,
 };

@@ -91,6 +91,10 @@ export function createJobNotifier(deps: NotifierDeps): JobNotifier {
         ...(syncedApp ? [notice({ kind: 'sync-failed', app: syncedApp, revision: job.revision, message, facts: { Trigger: triggerText(job.trigger) } })] : []),
       ]);
     },
+
+    async registryErrors(job, revision, message) {
+      await notice({ kind: 'registry-error', app: 'config repo', revision, message, facts: { Trigger: triggerText(job.trigger) } });
+    },
   };
 }
 

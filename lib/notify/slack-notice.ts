@@ -6,6 +6,7 @@ const headline: Record<NoticeKind, { emoji: string; what: string }> = {
   'sync-failed': { emoji: ':x:', what: 'sync failed' },
   'health-degraded': { emoji: ':red_circle:', what: 'health degraded' },
   'drift-detected': { emoji: ':warning:', what: 'drift detected' },
+  'registry-error': { emoji: ':no_entry:', what: 'config repo push refused in part' },
 };
 
 /** The incoming-webhook message for a notice: app and what happened up top, the revision and facts as fields. */

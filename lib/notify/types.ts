@@ -31,6 +31,8 @@ export interface JobNotifier {
   refreshed(job: Job, app: Application, report: RefreshReport): Promise<void>;
   /** A job stopped on a problem the user must fix before anything was recorded (unknown app, cluster, Git). */
   jobFailed(job: Job, message: string): Promise<void>;
+  /** A config repo push loaded with errors: the broken objects kept their last good definition. */
+  registryErrors(job: Job, revision: string, message: string): Promise<void>;
 }
 
 /** Structured logging; Powertools' Logger fits. Never given URLs, tokens or message bodies. */
@@ -48,7 +50,7 @@ export interface GithubSettings {
 }
 
 /** What happened to an app that the team's channel hears about. */
-export type NoticeKind = 'sync-failed' | 'health-degraded' | 'drift-detected';
+export type NoticeKind = 'sync-failed' | 'health-degraded' | 'drift-detected' | 'registry-error';
 
 export interface Notice {
   kind: NoticeKind;

@@ -13,6 +13,7 @@ export const jobSchema = z.object({
   commitTime: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time' }).optional(),
   historyId: z.string().min(1, 'must not be empty').optional(),
   prune: z.boolean().optional(),
+  unpin: z.boolean().optional(),
   trigger: triggerSchema,
   deliveryId: z.string().optional(),
   requestedAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time, e.g. 2024-05-01T12:00:00Z' }),

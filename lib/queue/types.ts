@@ -16,6 +16,8 @@ export interface Job {
   historyId?: string;
   /** Sync with pruning even when the app's policy does not ask for it (manual `sync --prune`). */
   prune?: boolean;
+  /** For `refresh`: lift a rollback's pin first, so auto-sync resumes (`sluice app unpin`). */
+  unpin?: boolean;
   trigger: Trigger;
   /** The GitHub delivery that caused the job, for tracing. */
   deliveryId?: string;

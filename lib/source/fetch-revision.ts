@@ -1,3 +1,4 @@
+import { isTransientError } from '../errors.js';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { exists, publish, removeStaleScratch, repoCacheDir, scratchDir } from './cache-dir.js';
@@ -48,7 +49,7 @@ async function fetchIntoCache(repoURL: string, sha: string, repoDir: string, fin
   } catch (error) {
     if (error instanceof SourceError) throw error;
     const reason = error instanceof CheckoutProblem ? error.message : describeGitFailure(error);
-    throw new SourceError(`${displayRepoUrl(repoURL)}@${sha}: ${redactText(reason)}`);
+    throw new SourceError(`${displayRepoUrl(repoURL)}@${sha}: ${redactText(reason)}`, { transient: isTransientError(error) });
   } finally {
     await rm(scratch, { recursive: true, force: true });
     await removeStaleScratch(repoDir);

@@ -1,3 +1,4 @@
+import { isTransientError } from '../errors.js';
 import git from 'isomorphic-git';
 import http from 'isomorphic-git/http/node';
 import { SourceError } from './errors.js';
@@ -21,7 +22,7 @@ export async function resolveRevision(repoURL: string, revision: string, auth?: 
     });
   } catch (error) {
     if (error instanceof SourceError) throw error;
-    throw new SourceError(`${label}: ${redactText(describeGitFailure(error))}`);
+    throw new SourceError(`${label}: ${redactText(describeGitFailure(error))}`, { transient: isTransientError(error) });
   }
   const match = matchRevision(refs, revision);
   if ('problem' in match) throw new SourceError(`${label}: ${match.problem}`);

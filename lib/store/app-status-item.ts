@@ -6,7 +6,7 @@ import type { AppStatus, AppStatusSummary } from './types.js';
 
 /** An app's status as stored: summary attributes in the clear, resources gzipped behind `resources`. */
 export function appStatusToItem(status: AppStatus, resources: BlobRef): Item {
-  const { lastOperation, lastDiffSummary } = status;
+  const { lastOperation, lastDiffSummary, pin, conditions } = status;
   return defined({
     ...appStatusKey(status.app),
     gsi1pk: APPS_LIST,
@@ -21,6 +21,8 @@ export function appStatusToItem(status: AppStatus, resources: BlobRef): Item {
     targetRevision: status.targetRevision,
     lastOperation: lastOperation && plain({ ...lastOperation, message: capText(lastOperation.message) }),
     lastDiffSummary: lastDiffSummary && plain({ ...lastDiffSummary, text: capText(lastDiffSummary.text) }),
+    pin: pin && plain(pin),
+    conditions: conditions?.length ? plain(conditions.map((condition) => ({ ...condition, message: capText(condition.message) }))) : undefined,
     resources,
     updatedAt: status.updatedAt,
     version: status.version,
@@ -35,7 +37,7 @@ export function itemToAppSummary(item: Item): AppStatusSummary {
     updatedAt: item.updatedAt as string,
     version: item.version as number,
   };
-  for (const key of ['revision', 'revisionCommitTime', 'newestCommitTime', 'deployedAt', 'targetRevision', 'lastOperation', 'lastDiffSummary'] as const) {
+  for (const key of ['revision', 'revisionCommitTime', 'newestCommitTime', 'deployedAt', 'targetRevision', 'lastOperation', 'lastDiffSummary', 'pin', 'conditions'] as const) {
     if (item[key] !== undefined) Object.assign(summary, { [key]: item[key] });
   }
   return summary;

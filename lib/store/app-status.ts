@@ -63,7 +63,7 @@ export async function updateAppStatus(table: Table, app: string, mutate: AppStat
     if (written) return next;
     await sleep(Math.random() * 20 * 2 ** Math.min(attempt, 5));
   }
-  throw new StoreError(`app ${app}: the status kept changing under ${attempts} attempts to update it; retry the operation`);
+  throw new StoreError(`app ${app}: the status kept changing under ${attempts} attempts to update it; retry the operation`, { transient: true });
 }
 
 /** Puts the status if the stored version is still `expected` (absent: if there is none yet); false on a conflict. */

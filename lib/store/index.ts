@@ -12,6 +12,6 @@ export { newHistoryId } from './history-id.js';
 export { hashApiToken } from './api-tokens.js';
 export { StoreError } from './errors.js';
 export type {
-  ApiToken, ApiTokenRole, AppStatus, AppStatusFields, AppStatusSummary, HistoryEntry, HistoryRecord, LastDiffSummary,
+  ApiToken, ApiTokenRole, AppStatus, AppStatusFields, AppStatusSummary, HistoryEntry, HistoryRecord, LastDiffSummary, AppPin, AppCondition,
   OperationSummary, RegistrySnapshot, SyncStatus, TableNames,
 } from './types.js';

@@ -30,7 +30,7 @@ export const LIST_INDEX = 'gsi1';
 /** Attributes copied into `gsi1`: what listing apps and tokens shows. */
 export const LIST_INDEX_ATTRIBUTES = [
   'app', 'sync', 'health', 'revision', 'revisionCommitTime', 'newestCommitTime', 'deployedAt', 'targetRevision',
-  'lastOperation', 'lastDiffSummary', 'updatedAt', 'version',
+  'lastOperation', 'lastDiffSummary', 'pin', 'conditions', 'updatedAt', 'version',
   'id', 'name', 'role', 'hash', 'createdAt',
 ];
 

@@ -31,7 +31,7 @@ export async function batchWrite(table: Table, writes: { put?: Item; delete?: Ke
     let requests = writes.slice(offset, offset + BATCH_SIZE)
       .map((write) => (write.put ? { PutRequest: { Item: write.put } } : { DeleteRequest: { Key: write.delete } }));
     for (let attempt = 1; requests.length > 0; attempt++) {
-      if (attempt > BATCH_ATTEMPTS) throw new StoreError(`table ${table.name}: ${requests.length} writes stayed unprocessed after ${BATCH_ATTEMPTS} attempts (throttled); retry later`);
+      if (attempt > BATCH_ATTEMPTS) throw new StoreError(`table ${table.name}: ${requests.length} writes stayed unprocessed after ${BATCH_ATTEMPTS} attempts (throttled); retry later`, { transient: true });
       if (attempt > 1) await sleep(25 * 2 ** attempt);
       const result = await table.doc.send(new BatchWriteCommand({ RequestItems: { [table.name]: requests } }));
       requests = (result.UnprocessedItems?.[table.name] ?? []) as typeof requests;

@@ -24,6 +24,28 @@ export interface LastDiffSummary {
   text: string;
 }
 
+/**
+ * A rollback pins the app to the revision it restored: auto-sync and self-heal stop until a newer commit
+ * lands on the tracked branch (its head is no longer `head`) or someone unpins it.
+ */
+export interface AppPin {
+  revision: string;
+  /** The tracked branch's head when the app was pinned; a different head is a newer commit. */
+  head?: string;
+  by?: string;
+  at: string;
+  /** The history entry the rollback restored. */
+  historyId?: string;
+}
+
+/** A problem on the app itself, as Argo CD's status.conditions: why it is Unknown, or why a sync cannot run. */
+export interface AppCondition {
+  type: 'ComparisonError' | 'InvalidSpecError' | 'SyncError';
+  /** Capped by the store; never holds secret values. */
+  message: string;
+  lastTransitionTime: string;
+}
+
 /** What the worker and the drift scan say about one app; `version` makes concurrent writes safe. */
 export interface AppStatus {
   app: string;
@@ -40,6 +62,9 @@ export interface AppStatus {
   targetRevision?: string;
   lastOperation?: OperationSummary;
   lastDiffSummary?: LastDiffSummary;
+  pin?: AppPin;
+  /** Empty or absent when all is well. */
+  conditions?: AppCondition[];
   /** Any number: stored gzipped, and split over several items when even that exceeds one item. */
   resources: ResourceResult[];
   updatedAt: string;
@@ -85,6 +110,15 @@ export interface RegistrySnapshot {
   projects: AppProject[];
   clusters?: ClusterRecord[];
   warnings: SpecIssue[];
+  /**
+   * What could not be loaded at this revision, each naming file, field and line. A broken Application keeps
+   * its last good definition (it stays in `applications`), and its name is listed in `staleApps`.
+   */
+  errors?: SpecIssue[];
+  /** Apps whose definition at this revision is broken and which run on their last good one. */
+  staleApps?: string[];
+  /** The file each object came from, by `Application/<name>` or `AppProject/<name>`. */
+  files?: Record<string, string>;
   /** Set by the store when written. */
   loadedAt?: string;
 }

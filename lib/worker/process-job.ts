@@ -1,4 +1,4 @@
-import { SluiceError } from '../errors.js';
+import { isTransientError } from '../errors.js';
 import type { Job } from '../queue/index.js';
 import { runRefreshJob } from './refresh-job.js';
 import { runReloadRegistryJob } from './reload-registry-job.js';
@@ -6,9 +6,10 @@ import { runSyncJob } from './sync-job.js';
 import type { JobOutcome, WorkerDeps } from './types.js';
 
 /**
- * Runs one job. A problem the user must fix (bad spec, unknown app, forbidden object) is a `failed`
- * or `dropped` outcome, recorded and not retried; anything else throws so the queue retries it with
- * backoff and finally dead-letters it.
+ * Runs one job. A permanent problem (bad spec, render or policy error, unknown app, forbidden object, a bug)
+ * is a `failed` or `dropped` outcome, recorded on the app and never retried, so it cannot block the app's
+ * queue group; only a transient one (network, throttling, 5xx, conflict) throws, for the queue to retry it
+ * with backoff and finally dead-letter it.
  */
 export async function processJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
   try {
@@ -22,8 +23,8 @@ export async function processJob(deps: WorkerDeps, job: Job): Promise<JobOutcome
         return await runReloadRegistryJob(deps, job);
     }
   } catch (error) {
-    if (error instanceof SluiceError) return { status: 'failed', message: error.message };
-    throw error;
+    if (isTransientError(error)) throw error;
+    return { status: 'failed', message: (error as Error).message ?? String(error) };
   }
 }
 

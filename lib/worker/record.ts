@@ -1,8 +1,12 @@
 import type { OperationResult } from '../result/index.js';
-import type { StatusStore } from '../store/index.js';
+import type { Job } from '../queue/index.js';
+import type { AppCondition, StatusStore } from '../store/index.js';
+import { withCondition, withoutCondition } from './conditions.js';
+import type { PinChange } from './pin.js';
+import type { WorkerDeps } from './types.js';
 
 /** Stores an operation: a history entry (trimmed to the app's limit) and the app's status, with concurrent-safe writes. */
-export async function recordOperation(store: StatusStore, result: OperationResult, revisionHistoryLimit: number, targetRevision: string): Promise<string> {
+export async function recordOperation(store: StatusStore, result: OperationResult, revisionHistoryLimit: number, targetRevision: string, pin?: PinChange): Promise<string> {
   const entry = await store.appendHistory(result, { revisionHistoryLimit });
   const failed = result.phase !== 'Succeeded' || result.resources.some((r) => r.action === 'failed');
   const pending = result.resources.some((r) => r.action === 'skipped' && !r.hook && /prune/.test(r.message ?? ''));
@@ -12,10 +16,27 @@ export async function recordOperation(store: StatusStore, result: OperationResul
     health: result.resources.length ? result.health : current.health,
     targetRevision,
     resources: result.resources.length ? result.resources : current.resources,
+    ...(pin === null ? { pin: undefined } : pin ? { pin } : {}),
+    conditions: result.phase === 'Succeeded' ? withoutCondition(current, 'SyncError') : current.conditions,
     lastOperation: {
       phase: result.phase, message: result.message, startedAt: result.startedAt, finishedAt: result.finishedAt,
       trigger: result.trigger, revision: result.revision, historyId: entry.id,
     },
   }));
   return entry.id;
+}
+
+/**
+ * A job that stopped on a permanent problem before it could record a result: the app (when it exists) gets a
+ * condition saying why (a refresh also leaves it Unknown, never silently), and people are told.
+ */
+export async function recordJobFailure(deps: Pick<WorkerDeps, 'store' | 'notify' | 'registry' | 'now'>, job: Job, type: AppCondition['type'], message: string): Promise<void> {
+  await deps.notify.jobFailed(job, message);
+  const known = job.app && (await deps.registry())?.applications.some((app) => app.name === job.app);
+  if (!known) return;
+  await deps.store.updateAppStatus(job.app!, (current) => ({
+    ...current,
+    ...(type === 'ComparisonError' ? { sync: 'Unknown' as const } : {}),
+    conditions: withCondition(current, type, message, deps.now()),
+  }));
 }

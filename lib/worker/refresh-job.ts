@@ -1,23 +1,27 @@
 import { pendingChangesText, shortRevision } from '../format/index.js';
-import { SluiceError } from '../errors.js';
+import { isTransientError, SluiceError } from '../errors.js';
 import type { Job } from '../queue/index.js';
+import type { AppPin } from '../store/index.js';
 import { resolveRevision } from '../source/index.js';
 import { diffApp, renderRevision } from '../sync/index.js';
 import { appContext } from './app-context.js';
+import { withoutCondition } from './conditions.js';
+import { newerThanPin } from './pin.js';
 import { followUpIfProgressing } from './follow-up.js';
+import { recordJobFailure } from './record.js';
 import type { JobOutcome, WorkerDeps } from './types.js';
 
 /**
  * A refresh compares Git's head and the live cluster with the desired state and records Synced/OutOfSync,
  * health and a diff summary. Automated apps get a sync job when Git moved; live drift is healed only with
- * selfHeal, as in Argo CD. Others are only reported.
+ * selfHeal, as in Argo CD. Others, and apps pinned by a rollback, are only reported.
  */
 export async function runRefreshJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
   try {
     return await refreshJob(deps, job);
   } catch (error) {
-    // Nothing could be compared (unknown app, Git or render failed), or some objects could not: still tell.
-    if (error instanceof SluiceError) await deps.notify.jobFailed(job, error.message);
+    // Nothing could be compared (unknown app, Git or render failed), or some objects could not: say why.
+    if (!isTransientError(error)) await recordJobFailure(deps, job, 'ComparisonError', (error as Error).message);
     throw error;
   }
 }
@@ -28,24 +32,28 @@ async function refreshJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
   const status = await deps.store.getAppStatus(app.name);
   const head = await resolveRevision(app.source.repoURL, app.source.targetRevision, auth);
   const gitMoved = status?.revision !== undefined && status.revision !== head;
+  // A rollback's pin holds until someone unpins or the branch gets a newer commit than the one rolled back from.
+  const pinHolds = (candidate: AppPin | undefined) => (candidate && !job.unpin && !newerThanPin(candidate, head) ? candidate : undefined);
+  const pin = pinHolds(status?.pin);
 
   const cluster = await deps.clusters.resolve(app.destination);
   const rendered = await renderRevision(app, { cacheDir: deps.render.cacheDir, tools: deps.render.tools, auth, revision: head });
   const diff = await deps.clusters.withClient(cluster, (client) => diffApp({ app, project, cluster, client }, rendered.manifests));
   const sync = diff.status === 'Synced' && !gitMoved ? 'Synced' : 'OutOfSync';
   const text = sync === 'Synced' ? 'in sync' : [
+    ...(pin ? [`pinned to ${shortRevision(pin.revision)} by a rollback${pin.by ? ` (${pin.by})` : ''}; auto-sync resumes with a newer commit or \`sluice app unpin ${app.name}\``] : []),
     ...(gitMoved ? [`Git moved to ${shortRevision(head)}`] : []),
     ...pendingChangesText(diff.summary),
     ...diff.errors,
   ].join(', ').slice(0, 1000);
   await deps.store.updateAppStatus(app.name, (current) => ({
     ...current, sync, health: diff.health, targetRevision: app.source.targetRevision,
-    lastDiffSummary: { counts: diff.summary, text },
+    lastDiffSummary: { counts: diff.summary, text }, conditions: withoutCondition(current, 'ComparisonError'), pin: pinHolds(current.pin),
   }));
 
   const automated = app.syncPolicy.automated;
   const report = { previous: status, sync, health: diff.health, revision: head, text, diff } as const;
-  if (sync === 'OutOfSync' && automated && (gitMoved || status?.revision === undefined || automated.selfHeal)) {
+  if (sync === 'OutOfSync' && automated && !pin && (gitMoved || status?.revision === undefined || automated.selfHeal)) {
     await deps.queue.enqueueJobs([{ kind: 'sync', app: app.name, revision: head, trigger: { kind: 'drift', by: gitMoved ? 'git' : status?.revision === undefined ? 'initial sync' : 'self-heal' }, requestedAt: deps.now().toISOString() }]);
     await deps.notify.refreshed(job, app, { ...report, healing: true });
     return { status: 'done', message: `${app.name} OutOfSync (${text}); sync queued` };

@@ -1,9 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { SluiceError } from '../errors.js';
-import { loadRegistry, type ConfigFile } from '../model/index.js';
+import { shortRevision } from '../format/index.js';
+import { loadRegistry, withLastGood, type ConfigFile, type SpecIssue } from '../model/index.js';
 import type { Job } from '../queue/index.js';
 import { fetchRevision, resolveInside, resolveRevision } from '../source/index.js';
+import { withCondition, withoutCondition } from './conditions.js';
 import type { JobOutcome, WorkerDeps } from './types.js';
 
 function yamlFiles(root: string, dir: string): ConfigFile[] {
@@ -15,9 +17,13 @@ function yamlFiles(root: string, dir: string): ConfigFile[] {
   });
 }
 
+const issueText = (issue: SpecIssue) => `${issue.file}: ${issue.field}: ${issue.message}`;
+
 /**
- * Loads every Application and AppProject from the config repo at one revision. The whole registry is
- * replaced only when every file is valid, so a bad push never half-applies; then every app is refreshed.
+ * Loads every Application and AppProject from the config repo at one revision. Each object stands alone:
+ * what loaded replaces its definition, a broken one keeps its last good definition and is marked with an
+ * InvalidSpecError condition, and the errors are recorded on the registry and announced. Then every app is
+ * refreshed.
  */
 export async function runReloadRegistryJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
   const { configRepoURL, configRepoRevision, configRepoPath } = deps.config;
@@ -27,10 +33,34 @@ export async function runReloadRegistryJob(deps: WorkerDeps, job: Job): Promise<
   const checkout = await fetchRevision(configRepoURL, revision, { cacheDir: deps.render.cacheDir, auth });
   const folder = resolveInside(checkout.dir, configRepoPath);
   if (!folder) throw new SluiceError(`CONFIG_REPO_PATH ${configRepoPath} points outside the config repo`);
-  const registry = loadRegistry(yamlFiles(checkout.dir, folder));
+  const loaded = loadRegistry(yamlFiles(checkout.dir, folder));
   const previous = await deps.store.getRegistry();
-  await deps.store.putRegistry({ revision, applications: registry.applications, projects: registry.projects, clusters: previous?.clusters ?? [], warnings: registry.warnings });
+  const inForce = withLastGood(loaded, previous);
+  await deps.store.putRegistry({
+    revision, applications: inForce.applications, projects: inForce.projects, files: inForce.files, clusters: previous?.clusters ?? [],
+    warnings: loaded.warnings, errors: loaded.errors, staleApps: inForce.staleApps,
+  });
+  await markBrokenApps(deps, loaded.broken.flatMap((b) => (b.kind === 'Application' && b.name ? [{ name: b.name, message: b.issues.map(issueText).join('\n') }] : [])), inForce.applications.map((app) => app.name));
   const now = deps.now().toISOString();
-  await deps.queue.enqueueJobs(registry.applications.map((app) => ({ kind: 'refresh' as const, app: app.name, trigger: job.trigger, requestedAt: now })));
-  return { status: 'done', message: `registry at ${revision.slice(0, 12)}: ${registry.applications.length} apps, ${registry.projects.length} projects, ${registry.warnings.length} warnings` };
+  await deps.queue.enqueueJobs(inForce.applications.map((app) => ({ kind: 'refresh' as const, app: app.name, trigger: job.trigger, requestedAt: now })));
+  const counts = `${inForce.applications.length} apps, ${inForce.projects.length} projects, ${loaded.warnings.length} warnings`;
+  if (!loaded.errors.length) return { status: 'done', message: `registry at ${shortRevision(revision)}: ${counts}` };
+  const stale = inForce.staleApps.length ? `; kept the last good definition of ${inForce.staleApps.join(', ')}` : '';
+  const message = `registry at ${shortRevision(revision)} loaded with ${loaded.errors.length} error(s)${stale}: ${loaded.errors.slice(0, 5).map(issueText).join('; ')}${loaded.errors.length > 5 ? '; …' : ''}`;
+  await deps.notify.registryErrors(job, revision, message);
+  return { status: 'failed', message: `${message} (${counts})` };
+}
+
+/** Broken apps get an InvalidSpecError condition naming file, field and problem; apps that loaded lose theirs. */
+async function markBrokenApps(deps: WorkerDeps, broken: { name: string; message: string }[], inForce: string[]): Promise<void> {
+  const brokenNames = new Set(broken.map((b) => b.name));
+  const inForceNames = new Set(inForce);
+  // One list of all statuses finds the few apps whose condition is now cleared; only those are written.
+  const healed = (await deps.store.listAppStatuses())
+    .filter((status) => inForceNames.has(status.app) && !brokenNames.has(status.app) && status.conditions?.some((c) => c.type === 'InvalidSpecError'))
+    .map((status) => status.app);
+  await Promise.all([
+    ...broken.map(({ name, message }) => deps.store.updateAppStatus(name, (current) => ({ ...current, conditions: withCondition(current, 'InvalidSpecError', message, deps.now()) }))),
+    ...healed.map((name) => deps.store.updateAppStatus(name, (current) => ({ ...current, conditions: withoutCondition(current, 'InvalidSpecError') }))),
+  ]);
 }

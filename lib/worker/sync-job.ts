@@ -1,11 +1,14 @@
-import { SluiceError } from '../errors.js';
+import { isTransientError, SluiceError } from '../errors.js';
 import type { Job } from '../queue/index.js';
+import { shortRevision } from '../format/index.js';
 import { resolveRevision } from '../source/index.js';
 import { renderRevision, syncApp } from '../sync/index.js';
 import type { OperationResult } from '../result/index.js';
 import { appContext } from './app-context.js';
 import { followUpIfProgressing } from './follow-up.js';
-import { recordOperation } from './record.js';
+import { newerThanPin, pinAfter } from './pin.js';
+import { recordJobFailure, recordOperation } from './record.js';
+import { runRefreshJob } from './refresh-job.js';
 import { retryIfAsked } from './retry.js';
 import type { JobOutcome, WorkerDeps } from './types.js';
 
@@ -22,33 +25,39 @@ export async function runSyncJob(deps: WorkerDeps, job: Job): Promise<JobOutcome
     return await syncJob(deps, job);
   } catch (error) {
     // Stopped before a result could be recorded (unknown app or cluster, no such history entry): still tell.
-    if (error instanceof SluiceError) await deps.notify.jobFailed(job, error.message);
+    if (!isTransientError(error)) await recordJobFailure(deps, job, 'SyncError', (error as Error).message);
     throw error;
   }
 }
 
 async function syncJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
   const { app, project } = await appContext(deps, job.app!);
+  // Argo CD's rule: a push or a drift scan syncs only automated apps; the others are refreshed (OutOfSync).
+  if (pushedOrScheduled(job) && !app.syncPolicy.automated) return runRefreshJob(deps, { ...job, kind: 'refresh' });
   const rollback = job.kind === 'rollback';
   const auth = deps.render.gitAuth?.(app.source.repoURL);
+  const status = await deps.store.getAppStatus(app.name);
   let revision = job.revision;
+  let head: string | undefined;
+  let historyId: string | undefined;
   if (rollback) {
     const entry = await deps.store.getHistory(app.name, job.historyId!);
     if (!entry) throw new SluiceError(`app ${app.name}: history entry ${job.historyId} does not exist; list them with \`sluice app history ${app.name}\``);
     revision = entry.revision;
+    historyId = entry.id;
+    head = await resolveRevision(app.source.repoURL, app.source.targetRevision, auth);
   } else if (!revision || pushedOrScheduled(job)) {
     // A push or drift job for a commit the branch has moved past is stale; a person's `sync --revision` is not.
-    const head = await resolveRevision(app.source.repoURL, app.source.targetRevision, auth);
+    head = await resolveRevision(app.source.repoURL, app.source.targetRevision, auth);
     if (revision && revision !== head && !isSha(app.source.targetRevision)) {
-      return dropped(deps, job, `revision ${revision.slice(0, 12)} is no longer the head of ${app.source.targetRevision} (now ${head.slice(0, 12)}); the newer commit is synced instead`);
+      return dropped(deps, job, `revision ${shortRevision(revision)} is no longer the head of ${app.source.targetRevision} (now ${shortRevision(head)}); the newer commit is synced instead`);
     }
     revision ??= head;
-    if (job.commitTime) {
-      const status = await deps.store.getAppStatus(app.name);
-      if (status?.newestCommitTime && Date.parse(status.newestCommitTime) > Date.parse(job.commitTime)) {
-        return dropped(deps, job, `revision ${revision.slice(0, 12)} is older than the deployed ${status.revision?.slice(0, 12) ?? 'revision'}`);
-      }
+    if (job.commitTime && status?.newestCommitTime && Date.parse(status.newestCommitTime) > Date.parse(job.commitTime)) {
+      return dropped(deps, job, `revision ${shortRevision(revision)} is older than the deployed ${shortRevision(status.revision, 'revision')}`);
     }
+    // A rollback's pin holds until the branch has a commit newer than the one rolled back from.
+    if (pushedOrScheduled(job) && status?.pin && !newerThanPin(status.pin, head)) return runRefreshJob(deps, { ...job, kind: 'refresh' });
   }
 
   const cluster = await deps.clusters.resolve(app.destination);
@@ -60,11 +69,11 @@ async function syncJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
       options: { trigger: job.trigger, prune: job.prune ?? app.syncPolicy.automated?.prune ?? false, now: deps.now },
     }));
   } catch (error) {
-    if (!(error instanceof SluiceError)) throw error; // transient: let the queue retry
+    if (isTransientError(error)) throw error; // let the queue retry
     const now = deps.now().toISOString();
-    result = { app: app.name, revision: revision!, trigger: job.trigger, startedAt: now, finishedAt: now, phase: 'Error', message: error.message, health: 'Unknown', resources: [], warnings: [] };
+    result = { app: app.name, revision: revision!, trigger: job.trigger, startedAt: now, finishedAt: now, phase: 'Error', message: (error as Error).message, health: 'Unknown', resources: [], warnings: [] };
   }
-  await recordOperation(deps.store, result, app.revisionHistoryLimit, app.source.targetRevision);
+  await recordOperation(deps.store, result, app.revisionHistoryLimit, app.source.targetRevision, pinAfter(deps, job, result, { head, historyId }));
   if (result.phase === 'Succeeded') {
     await deps.store.recordDeployedRevision(app.name, result.revision, { commitTime: job.commitTime, force: rollback || !pushedOrScheduled(job) });
   }

@@ -10,6 +10,12 @@ export async function listApps({ deps }: RouteContext): Promise<ApiResponse> {
   const apps = (snapshot?.applications ?? [])
     .map((app) => summarizeApp(app, byName.get(app.name)))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const registry = snapshot ? { revision: snapshot.revision, loadedAt: snapshot.loadedAt ?? null } : null;
+  const registry = snapshot ? {
+    revision: snapshot.revision,
+    loadedAt: snapshot.loadedAt ?? null,
+    // What the last config push could not load; those apps run on their last good definition (staleApps).
+    errors: (snapshot.errors ?? []).map((issue) => `${issue.file}: ${issue.field}: ${issue.message}`),
+    staleApps: snapshot.staleApps ?? [],
+  } : null;
   return json(200, { apps, registry });
 }

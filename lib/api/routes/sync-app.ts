@@ -1,4 +1,5 @@
 import type { Job } from '../../queue/index.js';
+import { capDiffView } from '../cap-diff.js';
 import { liveDiff } from '../live-diff.js';
 import { parseBody } from '../parse-body.js';
 import { registryApp } from '../registry-app.js';
@@ -22,7 +23,7 @@ export async function syncApp({ deps, params, request, caller }: RouteContext): 
     trigger: { kind: 'manual', by: caller?.name },
     requestedAt: deps.now().toISOString(),
   };
-  if (body.dryRun) return json(200, { dryRun: true, job, diff: await liveDiff(deps, app.name, body.revision) });
+  if (body.dryRun) return json(200, { dryRun: true, job, diff: capDiffView(await liveDiff(deps, app.name, body.revision)) });
   const [queued] = await deps.queue.enqueueJobs([job]);
   return json(202, { queued: queued?.job ?? job });
 }

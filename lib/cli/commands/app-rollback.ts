@@ -15,8 +15,9 @@ export const appRollback: Command = {
   summary: 'Sync a revision from history again (default: the previous successful one)',
   description: [
     'Remote mode only. Without an id, rolls back to the newest successful entry whose revision differs from the',
-    'deployed one. Queues the rollback (POST /apps/{name}/rollback) and waits for it like sync. A rollback of an',
-    'automated app lasts until the next push or drift scan syncs the branch head again.',
+    'deployed one. Queues the rollback (POST /apps/{name}/rollback) and waits for it like sync. The rollback pins',
+    'the app: auto-sync and self-heal leave it at that revision until a newer commit lands on the tracked branch',
+    'or `sluice app unpin` lifts the pin.',
   ].join('\n'),
   args: [{ name: 'app' }, { name: 'id', optional: true }],
   options: {

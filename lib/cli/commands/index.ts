@@ -5,10 +5,11 @@ import { appHistory } from './app-history.js';
 import { appList } from './app-list.js';
 import { appRollback } from './app-rollback.js';
 import { appSync } from './app-sync.js';
+import { appUnpin } from './app-unpin.js';
 import { appWait } from './app-wait.js';
 import { clusterAdd } from './cluster-add.js';
 import { clusterList } from './cluster-list.js';
 import { tokenCreate } from './token-create.js';
 
 /** Every command, in the order `--help` lists them. */
-export const commands: readonly Command[] = [appList, appGet, appDiff, appSync, appHistory, appRollback, appWait, clusterAdd, clusterList, tokenCreate];
+export const commands: readonly Command[] = [appList, appGet, appDiff, appSync, appHistory, appRollback, appUnpin, appWait, clusterAdd, clusterList, tokenCreate];

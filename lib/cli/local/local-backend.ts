@@ -3,7 +3,7 @@ import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { type AppDetail, type DiffView, type RevisionDiff, describeApp, diffView, summarizeApp } from '../../api/index.js';
 import { formatRef, KubeClient } from '../../kube/index.js';
-import type { AppProject, Application, Registry } from '../../model/index.js';
+import type { AppProject, Application, Registry, SpecIssue } from '../../model/index.js';
 import { render } from '../../render/index.js';
 import { resolveRevision } from '../../source/index.js';
 import { diffApp, renderRevision, syncApp, type SyncTarget } from '../../sync/index.js';
@@ -31,6 +31,8 @@ interface Rendered {
   manifests: Awaited<ReturnType<typeof render>>['manifests'];
 }
 
+const issueText = (issue: SpecIssue) => `${issue.file}: ${issue.field}: ${issue.message}`;
+
 const isSha = (value: string) => /^[0-9a-f]{40}$/i.test(value);
 
 /**
@@ -52,7 +54,9 @@ export class LocalBackend implements AppBackend {
   /** Reads the apps and the kubeconfig; `warn` receives the specs' and the API server's warnings, and apps `list` could not compare. */
   static async open(mode: LocalMode, env: NodeJS.ProcessEnv, warn: (message: string) => void): Promise<LocalBackend> {
     const registry = await loadAppsDir(mode.appsDir);
-    for (const issue of registry.warnings) warn(`${issue.file}: ${issue.field}: ${issue.message}`);
+    for (const issue of registry.warnings) warn(issueText(issue));
+    // One broken Application does not stop the others: it is named here, and refused when asked for.
+    for (const issue of registry.errors) warn(`${issueText(issue)} (left out)`);
     const client = await KubeClient.fromKubeconfig({ path: mode.kubeconfig }, mode.context, { onWarning: (w) => warn(`${formatRef(w.ref)}: ${w.message}`) });
     const name = mode.clusterName ?? mode.context ?? await currentContextOf(mode.kubeconfig) ?? 'in-cluster';
     return new LocalBackend(registry, client, { name, server: client.server }, mode, localCacheDir(env), warn);
@@ -68,7 +72,9 @@ export class LocalBackend implements AppBackend {
         return summarizeApp(app, undefined);
       }
     });
-    return { apps: apps.sort((a, b) => (a.name < b.name ? -1 : 1)), registry: { revision: this.mode.appsDir, loadedAt: null } };
+    return { apps: apps.sort((a, b) => (a.name < b.name ? -1 : 1)), registry: {
+      revision: this.mode.appsDir, loadedAt: null, errors: this.registry.errors.map(issueText), staleApps: [],
+    } };
   }
 
   async getApp(name: string): Promise<AppDetail> {
@@ -98,6 +104,8 @@ export class LocalBackend implements AppBackend {
 
   #app(name: string): Application {
     const app = this.registry.applications.find((a) => a.name === name);
+    const broken = app ? undefined : this.registry.broken.find((b) => b.kind === 'Application' && b.name === name);
+    if (broken) throw new CliError(`app ${name} in ${this.mode.appsDir} did not load: ${broken.issues.map(issueText).join('; ')}`);
     if (!app) throw new CliError(`app ${name} does not exist in ${this.mode.appsDir}; \`sluice app list\` lists the apps there`);
     return app;
   }

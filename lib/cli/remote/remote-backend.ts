@@ -54,6 +54,10 @@ export class RemoteBackend implements AppBackend {
     return (await this.#forApp(name, this.api.post<{ queued: Job }>(`${appPath(name)}/rollback`, { id }))).body;
   }
 
+  async unpin(name: string): Promise<{ queued: Job }> {
+    return (await this.#forApp(name, this.api.post<{ queued: Job }>(`${appPath(name)}/unpin`, {}))).body;
+  }
+
   /** A full sha as the API wants it: a branch or tag is resolved against the app's repository from here. */
   async resolveRevision(name: string, revision: string): Promise<string> {
     if (isSha(revision)) return revision.toLowerCase();

@@ -28,6 +28,8 @@ export function formatAppDetail(app: AppDetail, paint: Painter): string {
       ? `${paint.status(lastOperation.phase)}: ${firstLine(lastOperation.message)} (${triggerText(lastOperation.trigger)}, ${lastOperation.finishedAt ?? lastOperation.startedAt})`
       : ''],
     ['Diff', app.lastDiffSummary?.text ?? ''],
+    ...(app.pin ? [['Pinned', `to ${shortRevision(app.pin.revision)} by a rollback${app.pin.by ? ` (${app.pin.by})` : ''} at ${app.pin.at}; \`sluice app unpin ${app.name}\` resumes auto-sync`] as [string, string]] : []),
+    ...app.conditions.map((condition): [string, string] => [condition.type, firstLine(condition.message)]),
   ];
   return `${formatFields(fields)}\n${formatResourceTable(app.resources, paint)}`;
 }

@@ -6,12 +6,21 @@ import { shortRevision } from '../../format/index.js';
 
 /** NAME PROJECT SYNC HEALTH TARGET REVISION LAST OPERATION */
 export function formatAppList(list: AppList, paint: Painter): string {
+  const problems = registryProblems(list);
   if (list.apps.length === 0) {
-    return list.registry ? 'No apps.\n' : 'No apps: the registry has not been loaded yet; push to the config repo to load it.\n';
+    return `${problems}${list.registry ? 'No apps.\n' : 'No apps: the registry has not been loaded yet; push to the config repo to load it.\n'}`;
   }
   const rows = list.apps.map((app) => [
     app.name, app.project, paint.status(app.sync), paint.status(app.health), app.targetRevision, shortRevision(app.revision),
     app.lastOperation ? `${paint.status(app.lastOperation.phase)} ${firstLine(app.lastOperation.message)}` : '',
   ]);
-  return formatTable(['NAME', 'PROJECT', 'SYNC', 'HEALTH', 'TARGET', 'REVISION', 'LAST OPERATION'], rows);
+  return `${problems}${formatTable(['NAME', 'PROJECT', 'SYNC', 'HEALTH', 'TARGET', 'REVISION', 'LAST OPERATION'], rows)}`;
+}
+
+/** What the config repo could not load, above the table: it is the first thing to fix. */
+function registryProblems(list: AppList): string {
+  const errors = list.registry?.errors ?? [];
+  if (!errors.length) return '';
+  const stale = list.registry?.staleApps.length ? `; ${list.registry.staleApps.join(', ')} kept their last good definition` : '';
+  return `Config repo at ${shortRevision(list.registry?.revision)}: ${errors.length} error(s)${stale}\n${errors.map((error) => `  ${error}`).join('\n')}\n\n`;
 }

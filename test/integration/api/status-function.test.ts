@@ -131,7 +131,7 @@ describe('status function wired to DynamoDB, SQS, Secrets Manager, Git and the c
     assert.equal(response.status, 200, response.body);
     assert.equal(response.json.dryRun, true);
     assert.equal(response.json.job.trigger.by, 'ci-deploy');
-    assert.equal(response.json.diff.summary.create, 1);
+    assert.equal(response.json.diff.summary.created, 1);
     assert.deepEqual(await drain(parts.sqs, parts.queueUrl), []);
   });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { SpecError, defaultProject, loadRegistry, type ConfigFile } from '../../../lib/model/index.js';
+import { defaultProject, loadRegistry, withLastGood, type ConfigFile } from '../../../lib/model/index.js';
 
 const fixtureDir = 'test/fixtures/apps';
 const validFixtures: ConfigFile[] = readdirSync(fixtureDir)
@@ -19,16 +19,6 @@ spec:
   destination:
     server: https://kubernetes.default.svc
 `;
-
-function specErrorOf(files: ConfigFile[]): SpecError {
-  try {
-    loadRegistry(files);
-  } catch (error) {
-    assert.ok(error instanceof SpecError, String(error));
-    return error;
-  }
-  return assert.fail('expected a SpecError');
-}
 
 describe('loadRegistry', () => {
   it('loads a whole config repo, adding the built-in default project', () => {
@@ -51,29 +41,66 @@ describe('loadRegistry', () => {
     assert.deepEqual(registry.warnings, []);
   });
 
-  it('rejects an app name defined twice, pointing at both places', () => {
-    const error = specErrorOf([{ path: 'a.yaml', content: app('web') }, { path: 'b.yaml', content: `# second\n${app('web')}` }]);
-    assert.deepEqual(error.issues.map((i) => [i.file, i.field]), [['b.yaml', 'metadata.name']]);
-    assert.match(error.issues[0]?.message ?? '', /^Application "web" is already defined in a\.yaml at line 4; .*unique.*\(line 5\)$/);
+  it('leaves out the second of two same-named apps, pointing at both places, and keeps the first', () => {
+    const registry = loadRegistry([{ path: 'a.yaml', content: app('web') }, { path: 'b.yaml', content: `# second\n${app('web')}` }]);
+    assert.deepEqual(registry.applications.map((a) => a.name), ['web']);
+    assert.equal(registry.files['Application/web'], 'a.yaml');
+    assert.deepEqual(registry.errors.map((i) => [i.file, i.field]), [['b.yaml', 'metadata.name']]);
+    assert.match(registry.errors[0]?.message ?? '', /^Application "web" is already defined in a\.yaml at line 4; .*unique.*\(line 5\)$/);
   });
 
-  it('rejects a project name defined twice', () => {
+  it('leaves out the second of two same-named projects', () => {
     const projectYaml = 'apiVersion: argoproj.io/v1alpha1\nkind: AppProject\nmetadata:\n  name: team-a\n';
-    const error = specErrorOf([{ path: 'a.yaml', content: projectYaml }, { path: 'b.yaml', content: projectYaml }]);
-    assert.match(error.issues[0]?.message ?? '', /AppProject "team-a" is already defined in a\.yaml/);
+    const registry = loadRegistry([{ path: 'a.yaml', content: projectYaml }, { path: 'b.yaml', content: projectYaml }]);
+    assert.deepEqual(registry.projects.map((p) => p.name), ['default', 'team-a']);
+    assert.match(registry.errors[0]?.message ?? '', /AppProject "team-a" is already defined in a\.yaml/);
   });
 
-  it('rejects an app whose project does not exist, listing the projects that do', () => {
-    const error = specErrorOf([{ path: 'web.yaml', content: app('web', 'team-x') }]);
-    assert.equal(error.issues[0]?.field, 'spec.project');
-    assert.match(error.issues[0]?.message ?? '', /project "team-x", which is not defined; add an AppProject named "team-x" or use one of: default \(line 6\)$/);
+  it('leaves out an app whose project does not exist, listing the projects that do', () => {
+    const registry = loadRegistry([{ path: 'web.yaml', content: app('web', 'team-x') }, { path: 'api.yaml', content: app('api') }]);
+    assert.deepEqual(registry.applications.map((a) => a.name), ['api']);
+    assert.deepEqual(registry.broken.map((b) => [b.kind, b.name, b.file]), [['Application', 'web', 'web.yaml']]);
+    assert.equal(registry.errors[0]?.field, 'spec.project');
+    assert.match(registry.errors[0]?.message ?? '', /project "team-x", which is not defined; add an AppProject named "team-x" or use one of: default \(line 6\)$/);
   });
 
-  it('reports problems of every file at once, so a bad push changes nothing', () => {
-    const error = specErrorOf([
+  it('reports the problems of every file at once and still loads every good app', () => {
+    const registry = loadRegistry([
       { path: 'bad.yaml', content: readFileSync(`${fixtureDir}/invalid.yaml`, 'utf8') },
       { path: 'orphan.yaml', content: app('orphan', 'nowhere') },
+      { path: 'web.yaml', content: app('web') },
     ]);
-    assert.deepEqual([...new Set(error.issues.map((i) => i.file))], ['bad.yaml', 'orphan.yaml']);
+    assert.deepEqual(registry.applications.map((a) => a.name), ['web']);
+    assert.deepEqual([...new Set(registry.errors.map((i) => i.file))], ['bad.yaml', 'orphan.yaml']);
+    assert.deepEqual(registry.broken.map((b) => b.name).sort(), ['broken', 'orphan']);
+  });
+
+  it('treats a file that does not parse at all as broken, without naming an object', () => {
+    const registry = loadRegistry([{ path: 'torn.yaml', content: 'kind: [unclosed\n' }, { path: 'web.yaml', content: app('web') }]);
+    assert.deepEqual(registry.applications.map((a) => a.name), ['web']);
+    assert.deepEqual(registry.broken.map((b) => [b.file, b.name]), [['torn.yaml', undefined]]);
+  });
+});
+
+describe('withLastGood', () => {
+  const good = loadRegistry([{ path: 'web.yaml', content: app('web') }, { path: 'api.yaml', content: app('api') }]);
+
+  it('keeps the last good definition of an app that is broken at this revision', () => {
+    const now = loadRegistry([{ path: 'web.yaml', content: app('web', 'team-x') }, { path: 'api.yaml', content: app('api') }]);
+    const inForce = withLastGood(now, good);
+    assert.deepEqual(inForce.applications.map((a) => a.name).sort(), ['api', 'web']);
+    assert.deepEqual(inForce.staleApps, ['web']);
+    assert.equal(inForce.files['Application/web'], 'web.yaml');
+  });
+
+  it('keeps the apps of a file that no longer parses, matched by file', () => {
+    const inForce = withLastGood(loadRegistry([{ path: 'web.yaml', content: '{' }, { path: 'api.yaml', content: app('api') }]), good);
+    assert.deepEqual(inForce.staleApps, ['web']);
+  });
+
+  it('drops an app that left the config repo: only a broken one is kept', () => {
+    const inForce = withLastGood(loadRegistry([{ path: 'api.yaml', content: app('api') }]), good);
+    assert.deepEqual(inForce.applications.map((a) => a.name), ['api']);
+    assert.deepEqual(inForce.staleApps, []);
   });
 });
