@@ -31,7 +31,7 @@ export interface ErrorBody {
 }
 
 /** The part of the status store the API reads (and that a test may provide in memory). */
-export type ApiStore = Pick<StatusStore, 'getAppStatus' | 'listAppStatuses' | 'listHistory' | 'getHistory' | 'findApiTokenByHash' | 'getRegistry'>;
+export type ApiStore = Pick<StatusStore, 'getAppStatus' | 'listAppStatuses' | 'listHistory' | 'getHistory' | 'findApiTokenByHash' | 'getRegistry' | 'recordDelivery'>;
 
 export type ApiQueue = Pick<JobQueue, 'enqueueJobs'>;
 

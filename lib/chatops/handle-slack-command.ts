@@ -8,7 +8,7 @@ import { parseSlashCommand, splitCommandText } from './parse-command.js';
 import { misconfigured, notAllowed, problem, readOnly } from './refusals.js';
 import { roleOf } from './roles.js';
 import type { ChatopsDeps, SlackRole, SlashCommand } from './types.js';
-import { slackSignatureProblem } from './verify-signature.js';
+import { maxClockSkewSeconds, slackSignatureProblem } from './verify-signature.js';
 
 /**
  * POST /chatops/slack, a Slack slash command. Public to the router: Slack's signature is the authentication.
@@ -25,6 +25,10 @@ export function slackCommandHandler(chatopsDeps: () => ChatopsDeps): (context: R
     const secret = signature.timestamp && signature.signature ? await chatops.signingSecret() : '';
     const refused = slackSignatureProblem(secret, body, signature, deps.now());
     if (refused) throw new ApiError(401, 'Unauthorized', `${refused}; this route takes only requests signed by Slack`);
+    // Slack signs every request anew: a signature seen within the replay window is a captured request sent again.
+    if (!(await deps.store.recordDelivery(`slack:${signature.signature}`, 2 * maxClockSkewSeconds))) {
+      throw new ApiError(401, 'Unauthorized', 'X-Slack-Signature header: this signed request was already received (a replay); this route takes each Slack request once');
+    }
     const command = parseSlashCommand(body);
     return json(200, await answer(command, chatops, deps));
   };

@@ -1,1 +1,1 @@
-export { changeVerb, countsText, pendingChangesText, shortRevision, triggerText } from './words.js';
+export { changeVerb, countsText, pendingChangesText, pinText, shortRevision, triggerText } from './words.js';

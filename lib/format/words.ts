@@ -37,3 +37,11 @@ export function pendingChangesText(counts: ChangeCounts, options: { keepUnchange
     .filter((action) => counts[action] > 0 && (action !== 'unchanged' || options.keepUnchanged))
     .map((action) => (action === 'unchanged' ? `${counts[action]} unchanged` : `${counts[action]} to ${verbs[action]}`));
 }
+
+/**
+ * `to a1b2c3d4e5f6 by a rollback (alice) at <time>`: why an automated app is not following its branch. The
+ * caller adds how to lift it, in its own face's words.
+ */
+export function pinText(pin: { revision: string; by?: string; at: string }): string {
+  return `to ${shortRevision(pin.revision)} by a rollback${pin.by ? ` (${pin.by})` : ''} at ${pin.at}`;
+}

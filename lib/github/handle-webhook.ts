@@ -46,7 +46,7 @@ async function handle(request: WebhookRequest, deps: WebhookDeps, options: Webho
   try {
     const event = parseEvent(request.headers, body);
     if (event.name === 'ping') return pong('zen' in event ? event.zen : undefined);
-    if ('push' in event) return await handlePush(event.push, event.deliveryId, deps);
+    if ('push' in event) return await handlePush(event.push, event.deliveryId, deps, body);
     return ignored(event.deliveryId, `event "${event.name}" is not acted on; subscribe the webhook to push events only`);
   } catch (error) {
     if (error instanceof WebhookError) return refused(error.status, error.code, error.message, headerOf(request.headers, 'x-github-delivery'));

@@ -2,6 +2,8 @@ import { WebhookError } from './errors.js';
 import type { PushFacts } from './types.js';
 
 const noCommit = /^0{40}$/;
+/** A Git object id: SHA-1 (40 hex digits) or, for SHA-256 repositories, 64. */
+const objectId = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 
 type Fields = Record<string, unknown>;
 
@@ -16,6 +18,11 @@ export function readPush(payload: Fields): PushFacts {
   const repository = objectAt(payload.repository);
   if (!ref || !after || !repository) {
     throw new WebhookError(400, 'BadRequest', 'push payload: ref, after and repository are required; is this a GitHub push event?');
+  }
+  const before = payload.before;
+  if (!objectId.test(after) || (before !== undefined && (typeof before !== 'string' || !objectId.test(before)))) {
+    const [field, value] = objectId.test(after) ? ['before', before] : ['after', after];
+    throw new WebhookError(400, 'BadRequest', `push payload: ${field} ${JSON.stringify(typeof value === 'string' ? value.slice(0, 80) : value)} is not a commit id (40 or 64 lowercase hex digits)`);
   }
   const repoURLs = ['clone_url', 'html_url', 'ssh_url', 'git_url'].flatMap((key) => stringAt(repository[key]) ?? []);
   const headCommit = stringAt(objectAt(payload.head_commit)?.id);

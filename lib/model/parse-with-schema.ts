@@ -32,7 +32,9 @@ export function parseWithSchema<T>(schema: z.ZodType<T>, input: unknown, context
     const unknown = result.error.issues.filter((issue) => issue.code === 'unrecognized_keys');
     const others = result.error.issues.filter((issue) => issue.code !== 'unrecognized_keys');
     if (options.unknownFields === 'error' || unknown.length === 0 || pass >= 2) {
-      const unknownIssues = options.unknownFields === 'error' ? unknown.flatMap((issue) => unknownFieldIssues(schema, issue, context, true)) : [];
+      const unknownIssues = options.unknownFields !== 'error' ? []
+        : options.echoValues ? unknown.flatMap((issue) => unknownFieldIssues(schema, issue, context, true))
+          : unknown.map((issue) => unnamedUnknownFields(schema, issue, context));
       return { errors: [...unknownIssues, ...others.map((issue) => toSpecIssue(issue, current, context, options))], warnings };
     }
     current = structuredClone(current);
@@ -53,6 +55,19 @@ function unknownFieldIssues(schema: unknown, issue: core.$ZodIssue, context: Spe
     const message = asError ? `unknown field${hint || `; expected one of ${known.join(', ')}`}` : `${unsupportedMessage}${hint}`;
     return issueAt(context, [...issue.path, key], message);
   });
+}
+
+/**
+ * Unknown fields of a secret, described without their names: a value pasted where a key belongs (a token as a
+ * key) would otherwise be printed.
+ */
+function unnamedUnknownFields(schema: unknown, issue: core.$ZodIssue, context: SpecContext): SpecIssue {
+  const { keys } = issue as core.$ZodIssueUnrecognizedKeys;
+  const known = knownFields(schema, issue.path);
+  // Suggesting a known field reveals nothing of the secret; the misspelt name itself could.
+  const close = [...new Set(keys.flatMap((key) => closestField(key, known) ?? []))];
+  const hint = close.length ? `; did you mean ${close.map((field) => `"${field}"`).join(' or ')}?` : `; expected only ${known.join(', ')}`;
+  return issueAt(context, issue.path, `holds ${keys.length} unknown field${keys.length === 1 ? '' : 's'} (names not shown: this is a secret)${hint}`);
 }
 
 const expectedNames: Record<string, string> = {

@@ -1,8 +1,10 @@
 import type { ApplicationSource } from '../model/index.js';
+import type { RenderBudget } from './render-budget.js';
+import type { RenderLimits, RenderUrlPolicy } from './types.js';
 
 /** What every renderer needs about the application being rendered. */
 export interface RenderContext {
-  /** Root of the checkout (absolute). */
+  /** Root of the checkout (absolute). Read, never written, and never handed to a tool. */
   checkoutDir: string;
   /** The application's directory (absolute, inside checkoutDir). */
   appDir: string;
@@ -11,5 +13,9 @@ export interface RenderContext {
   source: ApplicationSource;
   appName: string;
   namespace?: string;
-  timeoutMs: number;
+  limits: RenderLimits;
+  budget: RenderBudget;
+  urls: RenderUrlPolicy;
+  /** This render's own fresh, private directory: the tools run on a copy of the source made in it, and nowhere else. */
+  workDir: string;
 }

@@ -8,6 +8,7 @@ import { RenderError } from './errors.js';
 import { looksLikeObject, toManifests } from './objects.js';
 import { parseYamlDocuments } from './parse-yaml.js';
 import type { Manifest } from './types.js';
+import { decodeUtf8 } from './utf8.js';
 
 const manifestFile = /\.(ya?ml|json|jsonnet)$/;
 /** Argo CD leaves files carrying this marker out of a directory application. */
@@ -57,14 +58,20 @@ async function manifestsOfFile(ctx: RenderContext, relToApp: string): Promise<Ma
   if (relToApp.endsWith('.jsonnet')) {
     throw new RenderError(`${file}: Jsonnet is not supported; commit the rendered YAML or leave the file out with spec.source.directory.exclude`);
   }
-  const text = await readFile(join(ctx.appDir, relToApp), 'utf8');
+  const path = join(ctx.appDir, relToApp);
+  const { size } = await stat(path);
+  // The object limit bounds a whole file only loosely (a file may hold many objects), the render's total tightly.
+  ctx.budget.addBytes(size, file);
+  const text = decodeUtf8(await readFile(path), file);
   if (text.includes(skipMarker)) return [];
   const json = relToApp.endsWith('.json');
-  const docs = parseYamlDocuments(text, file, { json });
+  const docs = parseYamlDocuments(text, file, { json, limits: ctx.limits });
   if (json && docs.length > 1) throw new RenderError(`${file}: a JSON file may hold only one object (or a List)`);
   // Like Argo CD, a YAML file that holds no Kubernetes object at all (a values file, a CI config) is not an error.
   if (!docs.some((doc) => looksLikeObject(doc.value))) return [];
-  return docs.flatMap((doc) => toManifests(doc.value, { file, line: doc.line }, doc.itemLines));
+  const manifests = docs.flatMap((doc) => toManifests(doc.value, { file, line: doc.line }, doc.itemLines));
+  ctx.budget.addObjects(manifests.length, file);
+  return manifests;
 }
 
 /** Plain YAML and JSON manifests of a directory application, with `recurse`, `include` and `exclude` as Argo CD. */

@@ -1,4 +1,5 @@
 import type { HelmParameter } from '../model/index.js';
+import { checkHelmParameters, checkNamespace, checkReleaseName } from './spec-strings.js';
 
 export interface HelmTemplateInputs {
   releaseName: string;
@@ -19,12 +20,18 @@ export function escapeSetValue(value: string): string {
 /**
  * `helm template` arguments with Argo CD's value precedence, lowest first: value files in order, then the inline
  * values, then parameters (`--set`, or `--set-string` when forceString), which Helm applies after all files.
+ * Spec strings are checked first; every flag takes its value after `=`, and the release name and chart come after
+ * `--`, so no spec string can be read as a flag.
  */
 export function helmTemplateArgs(inputs: HelmTemplateInputs): string[] {
-  const args = ['template', inputs.releaseName, inputs.chartDir, '--include-crds'];
-  if (inputs.namespace) args.push('--namespace', inputs.namespace);
-  for (const file of inputs.valueFiles) args.push('--values', file);
-  if (inputs.inlineValuesFile) args.push('--values', inputs.inlineValuesFile);
-  for (const p of inputs.parameters) args.push(p.forceString ? '--set-string' : '--set', `${p.name}=${escapeSetValue(p.value)}`);
+  checkReleaseName(inputs.releaseName);
+  if (inputs.namespace) checkNamespace(inputs.namespace, 'spec.destination.namespace');
+  checkHelmParameters(inputs.parameters);
+  const args = ['template', '--include-crds'];
+  if (inputs.namespace) args.push(`--namespace=${inputs.namespace}`);
+  for (const file of inputs.valueFiles) args.push(`--values=${file}`);
+  if (inputs.inlineValuesFile) args.push(`--values=${inputs.inlineValuesFile}`);
+  for (const p of inputs.parameters) args.push(`${p.forceString ? '--set-string' : '--set'}=${p.name}=${escapeSetValue(p.value)}`);
+  args.push('--', inputs.releaseName, inputs.chartDir);
   return args;
 }

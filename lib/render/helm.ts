@@ -1,15 +1,17 @@
-import { writeFile } from 'node:fs/promises';
-import { join, posix } from 'node:path';
+import { mkdir, realpath, writeFile } from 'node:fs/promises';
+import { join, posix, relative, sep } from 'node:path';
 import { stringify } from 'yaml';
 import type { HelmSource } from '../model/index.js';
 import type { RenderContext } from './context.js';
+import { copySource } from './copy-source.js';
+import { fetchRemoteFile } from './fetch-remote-file.js';
 import { helmTemplateArgs } from './helm-args.js';
 import { checkHelmDependencies } from './helm-dependencies.js';
 import { resolveValueFiles } from './helm-value-files.js';
 import { toManifests } from './objects.js';
 import { parseYamlDocuments } from './parse-yaml.js';
 import { runTool } from './run-tool.js';
-import { withScratchDir } from './scratch.js';
+import { checkReleaseName } from './spec-strings.js';
 import type { Manifest } from './types.js';
 
 /** valuesObject wins over values, as in Argo CD: when both are set, values is ignored. */
@@ -26,40 +28,74 @@ function templateFile(appPath: string, sourceComment: string | undefined): strin
 }
 
 /** Splits `helm template` output into manifests, each attributed to the template named by its `# Source:` comment. */
-export function manifestsOfHelmOutput(output: string, appPath: string): Manifest[] {
+export function manifestsOfHelmOutput(output: string, appPath: string, ctx?: Pick<RenderContext, 'limits' | 'budget'>): Manifest[] {
+  const where = `${appPath} (helm template output)`;
+  ctx?.budget.addBytes(Buffer.byteLength(output), where);
   const sources = [...output.matchAll(/^# Source: (.+)$/gm)].map((m) => ({ at: m.index ?? 0, path: m[1]!.trim() }));
-  const docs = parseYamlDocuments(output, `${appPath} (helm template output)`);
-  return docs.flatMap((doc) => {
+  const docs = parseYamlDocuments(output, where, { limits: ctx?.limits });
+  const manifests = docs.flatMap((doc) => {
     const comment = sources.filter((s) => s.at < doc.offset).at(-1)?.path;
     return toManifests(doc.value, { file: templateFile(appPath, comment) });
   });
+  ctx?.budget.addObjects(manifests.length, where);
+  return manifests;
 }
 
-/** `helm template` of the chart at the app path, with value files, inline values and parameters as Argo CD applies them. */
+const toPosix = (path: string) => path.split(sep).join('/') || '.';
+
+/**
+ * `helm template` of the chart at the app path, with value files, inline values and parameters as Argo CD applies
+ * them. Helm runs on a copy of the chart and the value files in the render's own directory, never on the checkout.
+ */
 export async function renderHelm(ctx: RenderContext, bin: string): Promise<Manifest[]> {
   const helm = ctx.source.helm;
+  const releaseName = helm?.releaseName || ctx.appName;
+  checkReleaseName(releaseName, helm?.releaseName ? 'spec.source.helm.releaseName' : 'the Helm release name (the app name, as spec.source.helm.releaseName is not set)');
   await checkHelmDependencies(ctx);
   const valueFiles = await resolveValueFiles(ctx, helm?.valueFiles ?? [], helm?.ignoreMissingValueFiles ?? false);
-  return withScratchDir('helm', async (scratch) => {
-    const values = inlineValues(helm);
-    const inlineValuesFile = values === undefined ? undefined : join(scratch, 'inline-values.yaml');
-    if (inlineValuesFile) await writeFile(inlineValuesFile, values ?? '', { mode: 0o600 });
-    const output = await runTool({
-      bin,
-      args: helmTemplateArgs({
-        releaseName: helm?.releaseName || ctx.appName, chartDir: ctx.appDir, namespace: ctx.namespace,
-        valueFiles, inlineValuesFile, parameters: helm?.parameters ?? [],
-      }),
-      cwd: ctx.appDir,
-      timeoutMs: ctx.timeoutMs,
-      where: ctx.appPath,
-      command: 'helm template',
-      env: { HOME: scratch, HELM_CACHE_HOME: join(scratch, 'cache'), HELM_CONFIG_HOME: join(scratch, 'config'), HELM_DATA_HOME: join(scratch, 'data') },
-      replacements: [
-        ...(inlineValuesFile ? [[inlineValuesFile, '<spec.source.helm values>'] as [string, string]] : []),
-        [`${ctx.checkoutDir}/`, ''], [ctx.checkoutDir, '.'], [scratch, '<scratch>'],
-      ],
+  const realRoot = await realpath(ctx.checkoutDir);
+  const chartRel = toPosix(relative(realRoot, await realpath(ctx.appDir)));
+  const src = join(ctx.workDir, 'src');
+  await copySource(ctx.checkoutDir, [chartRel, ...valueFiles.flatMap((f) => (f.kind === 'local' ? [f.rel] : []))], src, ctx.limits);
+  const replacements: Array<[string, string]> = [];
+  const valuePaths: string[] = [];
+  for (const [i, file] of valueFiles.entries()) {
+    if (file.kind === 'local') {
+      valuePaths.push(join(src, file.rel));
+      continue;
+    }
+    const dest = join(ctx.workDir, `remote-values-${i}.yaml`);
+    await fetchRemoteFile({
+      url: file.ref.written, dest, what: file.what, allowLoopbackUrls: ctx.urls.allowLoopbackUrls,
+      timeoutMs: ctx.limits.toolTimeoutMs, maxBytes: ctx.limits.maxObjectBytes,
     });
-    return manifestsOfHelmOutput(output, ctx.appPath);
+    valuePaths.push(dest);
+    replacements.push([dest, file.ref.written]);
+  }
+  const values = inlineValues(helm);
+  const inlineValuesFile = values === undefined ? undefined : join(ctx.workDir, 'inline-values.yaml');
+  if (inlineValuesFile) {
+    await writeFile(inlineValuesFile, values ?? '', { mode: 0o600 });
+    replacements.push([inlineValuesFile, '<spec.source.helm values>']);
+  }
+  const home = join(ctx.workDir, 'home');
+  await mkdir(join(home, 'tmp'), { recursive: true });
+  const output = await runTool({
+    bin,
+    args: helmTemplateArgs({
+      releaseName, chartDir: join(src, chartRel), namespace: ctx.namespace,
+      valueFiles: valuePaths, inlineValuesFile, parameters: helm?.parameters ?? [],
+    }),
+    cwd: join(src, chartRel),
+    timeoutMs: ctx.limits.toolTimeoutMs,
+    maxOutputBytes: ctx.limits.maxToolOutputBytes,
+    where: ctx.appPath,
+    command: 'helm template',
+    env: {
+      HOME: home, TMPDIR: join(home, 'tmp'), HELM_CACHE_HOME: join(home, 'cache'), HELM_CONFIG_HOME: join(home, 'config'),
+      HELM_DATA_HOME: join(home, 'data'), HELM_PLUGINS: join(home, 'plugins'),
+    },
+    replacements: [...replacements, [`${src}/`, ''], [src, '.'], [`${ctx.checkoutDir}/`, ''], [ctx.checkoutDir, '.'], [ctx.workDir, '<scratch>']],
   });
+  return manifestsOfHelmOutput(output, ctx.appPath, ctx);
 }

@@ -1,43 +1,64 @@
-import { cp } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { join, posix, relative } from 'node:path';
+import { mkdir, realpath } from 'node:fs/promises';
+import { join, posix, relative, sep } from 'node:path';
 import type { RenderContext } from './context.js';
+import { copySource } from './copy-source.js';
 import { kustomizationFiles } from './detect-tool.js';
+import { proxyEnv, startEgressProxy } from './egress-proxy.js';
 import { kustomizeEditCommands } from './kustomize-edits.js';
+import { scanKustomization } from './kustomize-references.js';
 import { toManifests } from './objects.js';
 import { parseYamlDocuments } from './parse-yaml.js';
 import { runTool, type ToolRun } from './run-tool.js';
-import { withScratchDir } from './scratch.js';
 import type { Manifest } from './types.js';
+import { checkRemoteRef } from './url-policy.js';
 
 function kustomizationFile(ctx: RenderContext): string {
   const name = kustomizationFiles.find((f) => existsSync(join(ctx.appDir, f))) ?? kustomizationFiles[0]!;
   return posix.join(ctx.appPath, name);
 }
 
+const toPosix = (path: string) => path.split(sep).join('/') || '.';
+
 /**
- * `kustomize build` of the app path. Overrides from spec.source.kustomize are applied with `kustomize edit`, as
- * Argo CD does, on a copy of the checkout: the cached checkout is never written to.
+ * `kustomize build` of the app path. Before it runs, every path the kustomizations name is resolved and refused if
+ * it leaves the source, and every URL is checked against the app's AppProject; then only the directories the build
+ * reads are copied into the render's own directory, where overrides from spec.source.kustomize are applied with
+ * `kustomize edit`, as Argo CD does. The tool's own fetches go through a proxy that enforces the same policy.
  */
 export async function renderKustomize(ctx: RenderContext, bin: string): Promise<Manifest[]> {
   const edits = kustomizeEditCommands(ctx.source.kustomize);
   const where = kustomizationFile(ctx);
-  return withScratchDir('kustomize', async (scratch) => {
-    let buildDir = ctx.appDir;
-    const replacements: Array<[string, string]> = [[`${ctx.checkoutDir}/`, ''], [ctx.checkoutDir, '.']];
-    if (edits.length > 0) {
-      const copy = join(scratch, 'checkout');
-      await cp(ctx.checkoutDir, copy, { recursive: true, verbatimSymlinks: true });
-      buildDir = join(copy, relative(ctx.checkoutDir, ctx.appDir));
-      replacements.unshift([`${copy}/`, ''], [copy, '.']);
-    }
+  const scan = await scanKustomization(ctx.checkoutDir, ctx.appDir, ctx.limits);
+  for (const { ref, what } of scan.remotes) await checkRemoteRef(ref, ctx.urls, what);
+  const appRel = toPosix(relative(await realpath(ctx.checkoutDir), await realpath(ctx.appDir)));
+  const src = join(ctx.workDir, 'src');
+  await copySource(ctx.checkoutDir, [appRel, ...scan.dirs], src, ctx.limits);
+  const buildDir = join(src, appRel);
+  const home = join(ctx.workDir, 'home');
+  await mkdir(join(home, 'tmp'), { recursive: true });
+  const proxy = await startEgressProxy({ hosts: new Set(scan.remotes.map((r) => r.ref.host)), allowLoopbackUrls: ctx.urls.allowLoopbackUrls });
+  try {
+    const env = {
+      HOME: home, TMPDIR: join(home, 'tmp'), XDG_CONFIG_HOME: join(home, 'config'), ...proxyEnv(proxy),
+      // Remote bases are cloned by git: only over http(s), never prompting, with no config from the machine.
+      GIT_ALLOW_PROTOCOL: 'https:http', GIT_TERMINAL_PROMPT: '0', GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null',
+    };
+    const replacements: Array<[string, string]> = [[`${src}/`, ''], [src, '.'], [`${ctx.checkoutDir}/`, ''], [ctx.checkoutDir, '.'], [ctx.workDir, '<scratch>']];
     const run = (command: string, args: string[]): Promise<string> => {
-      const spec: ToolRun = { bin, args, cwd: buildDir, timeoutMs: ctx.timeoutMs, where, command, env: { HOME: scratch }, replacements };
+      const spec: ToolRun = {
+        bin, args, cwd: buildDir, timeoutMs: ctx.limits.toolTimeoutMs, maxOutputBytes: ctx.limits.maxToolOutputBytes, where, command, env, replacements,
+      };
       return runTool(spec);
     };
     for (const edit of edits) await run(`kustomize ${edit.slice(0, 3).join(' ')}`, edit);
-    const output = await run('kustomize build', ['build', buildDir]);
-    return parseYamlDocuments(output, `${ctx.appPath} (kustomize build output)`)
-      .flatMap((doc) => toManifests(doc.value, { file: ctx.appPath }));
-  });
+    const output = await run('kustomize build', ['build', '--load-restrictor=LoadRestrictionsRootOnly', '--', buildDir]);
+    const what = `${ctx.appPath} (kustomize build output)`;
+    ctx.budget.addBytes(Buffer.byteLength(output), what);
+    const manifests = parseYamlDocuments(output, what, { limits: ctx.limits }).flatMap((doc) => toManifests(doc.value, { file: ctx.appPath }));
+    ctx.budget.addObjects(manifests.length, what);
+    return manifests;
+  } finally {
+    await proxy.close();
+  }
 }

@@ -8,7 +8,11 @@ import { renderDirectory } from './directory.js';
 import { RenderError } from './errors.js';
 import { renderHelm } from './helm.js';
 import { renderKustomize } from './kustomize.js';
-import type { Manifest, RenderTool } from './types.js';
+import { resolveRenderLimits } from './limits.js';
+import { RenderBudget } from './render-budget.js';
+import { withScratchDir } from './scratch.js';
+import type { Manifest, RenderLimits, RenderTool } from './types.js';
+import { allowLoopbackDefault } from './url-policy.js';
 
 export interface RenderOptions {
   /** Root of the checked-out commit; read, never written. */
@@ -20,17 +24,20 @@ export interface RenderOptions {
   namespace?: string;
   /** Binaries; default SLUICE_HELM / SLUICE_KUSTOMIZE from the environment, then `helm` / `kustomize` on PATH. */
   tools?: { helm?: string; kustomize?: string };
-  /** A tool still running after this is killed. */
-  timeoutMs?: number;
+  /** Bounds on this render; unset ones come from the environment (see limits.ts), then the defaults. */
+  limits?: Partial<RenderLimits>;
+  /**
+   * The app's AppProject sourceRepos: the only repositories a remote Kustomize base or Helm value file may be
+   * fetched from. Unset: every remote reference is refused.
+   */
+  sourceRepos?: readonly string[];
+  /** Let remote references reach loopback addresses (the local stack's servers); default SLUICE_ALLOW_LOOPBACK_URLS. */
+  allowLoopbackUrls?: boolean;
 }
 
 export interface RenderResult {
   tool: RenderTool;
   manifests: Manifest[];
-}
-
-export function defaultRenderTimeoutMs(): number {
-  return 60_000;
 }
 
 async function appDirOf(checkoutDir: string, path: string): Promise<string> {
@@ -45,25 +52,34 @@ async function appDirOf(checkoutDir: string, path: string): Promise<string> {
   return dir;
 }
 
-/** Renders the application path of a checkout into manifests with the tool Argo CD would pick. */
+/**
+ * Renders the application path of a checkout into manifests with the tool Argo CD would pick. Each render gets its
+ * own fresh directory, removed afterwards: tools run on a copy of what they need, never on the shared checkout.
+ */
 export async function render(options: RenderOptions): Promise<RenderResult> {
   const appDir = await appDirOf(options.checkoutDir, options.source.path);
-  const ctx: RenderContext = {
-    checkoutDir: options.checkoutDir,
-    appDir,
-    appPath: relative(options.checkoutDir, appDir).split(sep).join('/') || '.',
-    source: options.source,
-    appName: options.appName,
-    namespace: options.namespace,
-    timeoutMs: options.timeoutMs ?? defaultRenderTimeoutMs(),
-  };
+  const limits = resolveRenderLimits(options.limits);
   const tool = detectTool(appDir, options.source);
-  switch (tool) {
-    case 'helm':
-      return { tool, manifests: await renderHelm(ctx, options.tools?.helm ?? process.env.SLUICE_HELM ?? 'helm') };
-    case 'kustomize':
-      return { tool, manifests: await renderKustomize(ctx, options.tools?.kustomize ?? process.env.SLUICE_KUSTOMIZE ?? 'kustomize') };
-    case 'directory':
-      return { tool, manifests: await renderDirectory(ctx, options.source.directory) };
-  }
+  return withScratchDir('render', async (workDir) => {
+    const ctx: RenderContext = {
+      checkoutDir: options.checkoutDir,
+      appDir,
+      appPath: relative(options.checkoutDir, appDir).split(sep).join('/') || '.',
+      source: options.source,
+      appName: options.appName,
+      namespace: options.namespace,
+      limits,
+      budget: new RenderBudget(limits),
+      urls: { sourceRepos: options.sourceRepos, allowLoopbackUrls: options.allowLoopbackUrls ?? allowLoopbackDefault() },
+      workDir,
+    };
+    switch (tool) {
+      case 'helm':
+        return { tool, manifests: await renderHelm(ctx, options.tools?.helm ?? process.env.SLUICE_HELM ?? 'helm') };
+      case 'kustomize':
+        return { tool, manifests: await renderKustomize(ctx, options.tools?.kustomize ?? process.env.SLUICE_KUSTOMIZE ?? 'kustomize') };
+      case 'directory':
+        return { tool, manifests: await renderDirectory(ctx, options.source.directory) };
+    }
+  });
 }

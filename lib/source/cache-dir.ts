@@ -1,14 +1,35 @@
-import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
+import { createHmac, randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { normalizeRepoUrl } from './repo-url.js';
 
 /** Leftovers of a crashed fetch older than this are removed by the next fetch of the same repository. */
 const staleAfterMs = 60 * 60 * 1000;
 
-/** `<cacheDir>/<hash of the normalised repo URL>`: one folder per repository, whatever its URL spelling. */
-export function repoCacheDir(cacheDir: string, repoURL: string): string {
-  return join(cacheDir, createHash('sha256').update(normalizeRepoUrl(repoURL)).digest('hex').slice(0, 16));
+const keys = new Map<string, Promise<Buffer>>();
+
+/** The cache's own random key, made once per cache directory and kept in it (mode 0600), never in a checkout. */
+function cacheKey(cacheDir: string): Promise<Buffer> {
+  let key = keys.get(cacheDir);
+  if (!key) {
+    const path = join(cacheDir, '.key');
+    key = mkdir(cacheDir, { recursive: true })
+      .then(() => writeFile(path, randomBytes(32), { flag: 'wx', mode: 0o600 }))
+      .catch((error: NodeJS.ErrnoException) => { if (error.code !== 'EEXIST') throw error; })
+      .then(() => readFile(path));
+    keys.set(cacheDir, key);
+    key.catch(() => keys.delete(cacheDir));
+  }
+  return key;
+}
+
+/**
+ * `<cacheDir>/<keyed hash of the normalised repo URL>`: one folder per repository, whatever its URL spelling. The
+ * hash is keyed with the cache's secret so that no spec can compute where another repository's checkout lies.
+ */
+export async function repoCacheDir(cacheDir: string, repoURL: string): Promise<string> {
+  const key = await cacheKey(cacheDir);
+  return join(cacheDir, createHmac('sha256', key).update(normalizeRepoUrl(repoURL)).digest('hex').slice(0, 32));
 }
 
 export async function exists(path: string): Promise<boolean> {

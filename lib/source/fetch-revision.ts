@@ -25,7 +25,7 @@ export async function fetchRevision(repoURL: string, sha: string, options: Fetch
   const label = `${displayRepoUrl(repoURL)}@${sha}`;
   if (!/^[0-9a-f]{40}$/i.test(sha)) throw new SourceError(`${label}: not a full commit sha; resolve the revision first`);
   const commit = sha.toLowerCase();
-  const repoDir = repoCacheDir(options.cacheDir, repoURL);
+  const repoDir = await repoCacheDir(options.cacheDir, repoURL);
   const final = join(repoDir, commit);
   if (await exists(final)) return { dir: final, sha: commit };
   const pending = inFlight.get(final);

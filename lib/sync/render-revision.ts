@@ -1,4 +1,4 @@
-import type { Application } from '../model/index.js';
+import type { Application, AppProject } from '../model/index.js';
 import { render, type RenderResult } from '../render/index.js';
 import { fetchRevision, resolveRevision, type GitAuth } from '../source/index.js';
 
@@ -10,6 +10,8 @@ export interface RenderRevisionOptions {
   /** A commit sha to render instead of resolving the app's targetRevision (rollback, a webhook's `after`). */
   revision?: string;
   github?: { apiBaseUrl?: string; hosts?: string[] };
+  /** The app's project: its sourceRepos bound the remote bases and value files the render may fetch. */
+  project?: Pick<AppProject, 'sourceRepos'>;
 }
 
 export interface RenderedRevision extends RenderResult {
@@ -21,6 +23,8 @@ export async function renderRevision(app: Application, options: RenderRevisionOp
   const { source } = app;
   const revision = options.revision ?? await resolveRevision(source.repoURL, source.targetRevision, options.auth);
   const checkout = await fetchRevision(source.repoURL, revision, { cacheDir: options.cacheDir, auth: options.auth, github: options.github });
-  const rendered = await render({ checkoutDir: checkout.dir, source, appName: app.name, namespace: app.destination.namespace, tools: options.tools });
+  const rendered = await render({ checkoutDir: checkout.dir, source, appName: app.name, namespace: app.destination.namespace, tools: options.tools,
+    sourceRepos: options.project?.sourceRepos,
+  });
   return { revision: checkout.sha, ...rendered };
 }

@@ -2,7 +2,7 @@ import type { AppDetail, HistoryEntryView, ResourceView } from '../api/index.js'
 import type { AppPageData } from './api-data.js';
 import { badge } from './badges.js';
 import { timeAndAgo } from './format.js';
-import { countsText, shortRevision, triggerText } from '../format/index.js';
+import { countsText, pinText, shortRevision, triggerText } from '../format/index.js';
 import { html, type Html } from './html.js';
 import { liveDiffSection } from './live-diff-section.js';
 import { appListPath, appPath } from './paths.js';
@@ -19,6 +19,7 @@ export function appPageBody(data: AppPageData, options: AppPageOptions): Html {
   return html`<p class="muted"><a href="${appListPath}">Applications</a> / ${app.name}</p>
 <h1>${app.name}</h1>
 <div class="badges">${badge(app.sync, 'sync')} ${badge(app.health, 'health')}</div>
+${problems(app)}
 ${summary(app, options.now)}
 <h2>Last diff</h2>
 ${lastDiff(app, options)}
@@ -46,6 +47,15 @@ function summary(app: AppDetail, now: Date): Html {
     ? html`${badge(lastOperation.phase, 'last operation')} <span class="muted">${triggerText(lastOperation.trigger)}, ${timeAndAgo(lastOperation.finishedAt ?? lastOperation.startedAt, now)}</span>${lastOperation.message ? html`<br>${lastOperation.message}` : ''}`
     : html`<span class="muted">none</span>`}</dd>
 </dl>`;
+}
+
+/** A pin and the app's conditions, above everything else: they say why the app is not doing what one expects. */
+function problems(app: AppDetail): Html | string {
+  if (!app.pin && !app.conditions.length) return '';
+  return html`<ul class="notice">
+${app.pin ? html`<li><strong>Pinned</strong> ${pinText(app.pin)}: auto-sync is paused until the branch head is synced or <code>sluice app unpin ${app.name}</code> lifts the pin.</li>` : ''}
+${app.conditions.map((condition) => html`<li><strong>${condition.type}</strong> ${condition.message} <span class="muted">(since ${condition.lastTransitionTime})</span></li>`)}
+</ul>`;
 }
 
 function lastDiff(app: AppDetail, { canLiveDiff }: AppPageOptions): Html {

@@ -63,7 +63,7 @@ async function syncJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
   const cluster = await deps.clusters.resolve(app.destination);
   let result: OperationResult;
   try {
-    const rendered = await renderRevision(app, { cacheDir: deps.render.cacheDir, tools: deps.render.tools, auth, revision });
+    const rendered = await renderRevision(app, { cacheDir: deps.render.cacheDir, tools: deps.render.tools, auth, project, revision });
     result = await deps.clusters.withClient(cluster, (client) => syncApp({
       target: { app, project, cluster, client }, revision: rendered.revision, manifests: rendered.manifests,
       options: { trigger: job.trigger, prune: job.prune ?? app.syncPolicy.automated?.prune ?? false, now: deps.now },

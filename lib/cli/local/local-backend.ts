@@ -91,7 +91,7 @@ export class LocalBackend implements AppBackend {
   async sync(name: string, request: LocalSyncRequest): Promise<OperationResult> {
     const target = this.#target(this.#app(name));
     const { app } = target;
-    const rendered = await this.#render(app, request);
+    const rendered = await this.#render(target, request);
     return syncApp({
       target, revision: rendered.revision, manifests: rendered.manifests,
       options: { prune: request.prune || (app.syncPolicy.automated?.prune ?? false), dryRun: request.dryRun ?? false, trigger: { kind: 'cli', by: username() } },
@@ -118,22 +118,24 @@ export class LocalBackend implements AppBackend {
   }
 
   async #diff(target: SyncTarget, request: DiffRequest): Promise<RevisionDiff> {
-    const rendered = await this.#render(target.app, request);
+    const rendered = await this.#render(target, request);
     return { ...await diffApp(target, rendered.manifests), revision: rendered.revision };
   }
 
-  async #render(app: Application, request: DiffRequest): Promise<Rendered> {
-    if (request.localPath) return renderLocalDir(app, resolve(request.localPath));
+  async #render({ app, project }: SyncTarget, request: DiffRequest): Promise<Rendered> {
+    if (request.localPath) return renderLocalDir(app, project, resolve(request.localPath));
     const revision = request.revision && !isSha(request.revision) ? await resolveRevision(app.source.repoURL, request.revision) : request.revision?.toLowerCase();
-    return renderRevision(app, { cacheDir: this.cacheDir, revision });
+    return renderRevision(app, { cacheDir: this.cacheDir, revision, project });
   }
 }
 
 /** `--local <dir>`: the directory stands in for the app's source path; the tool is detected as usual. */
-async function renderLocalDir(app: Application, dir: string): Promise<Rendered> {
+async function renderLocalDir(app: Application, project: AppProject, dir: string): Promise<Rendered> {
   const info = await stat(dir).catch(() => undefined);
   if (!info?.isDirectory()) throw new CliError(`--local ${dir}: no such directory`);
-  const rendered = await render({ checkoutDir: dir, source: { ...app.source, path: '.' }, appName: app.name, namespace: app.destination.namespace });
+  const rendered = await render({ checkoutDir: dir, source: { ...app.source, path: '.' }, appName: app.name, namespace: app.destination.namespace,
+    sourceRepos: project.sourceRepos,
+  });
   return { revision: `local:${dir}`, manifests: rendered.manifests };
 }
 

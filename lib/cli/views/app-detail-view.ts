@@ -3,7 +3,7 @@ import type { Painter } from '../output/colour.js';
 import { formatFields } from '../output/table.js';
 import { formatResourceTable } from './resource-table.js';
 import { firstLine } from './text.js';
-import { shortRevision, triggerText } from '../../format/index.js';
+import { pinText, shortRevision, triggerText } from '../../format/index.js';
 
 /** The app's summary fields, then its resources, as `argocd app get` shows them. */
 export function formatAppDetail(app: AppDetail, paint: Painter): string {
@@ -28,7 +28,7 @@ export function formatAppDetail(app: AppDetail, paint: Painter): string {
       ? `${paint.status(lastOperation.phase)}: ${firstLine(lastOperation.message)} (${triggerText(lastOperation.trigger)}, ${lastOperation.finishedAt ?? lastOperation.startedAt})`
       : ''],
     ['Diff', app.lastDiffSummary?.text ?? ''],
-    ...(app.pin ? [['Pinned', `to ${shortRevision(app.pin.revision)} by a rollback${app.pin.by ? ` (${app.pin.by})` : ''} at ${app.pin.at}; \`sluice app unpin ${app.name}\` resumes auto-sync`] as [string, string]] : []),
+    ...(app.pin ? [['Pinned', `${pinText(app.pin)}; \`sluice app unpin ${app.name}\` resumes auto-sync`] as [string, string]] : []),
     ...app.conditions.map((condition): [string, string] => [condition.type, firstLine(condition.message)]),
   ];
   return `${formatFields(fields)}\n${formatResourceTable(app.resources, paint)}`;

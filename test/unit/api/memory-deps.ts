@@ -9,6 +9,7 @@ export class MemoryStore implements ApiStore {
   readonly statuses = new Map<string, AppStatus>();
   readonly history = new Map<string, HistoryRecord[]>();
   readonly tokens = new Map<string, ApiToken>();
+  readonly deliveries = new Set<string>();
 
   async getRegistry() { return this.registry; }
   async getAppStatus(app: string) { return this.statuses.get(app); }
@@ -21,6 +22,11 @@ export class MemoryStore implements ApiStore {
   }
   async getHistory(app: string, id: string) { return this.history.get(app)?.find((record) => record.id === id); }
   async findApiTokenByHash(hash: string) { return this.tokens.get(hash); }
+  async recordDelivery(id: string) {
+    if (this.deliveries.has(id)) return false;
+    this.deliveries.add(id);
+    return true;
+  }
 }
 
 export class MemoryQueue implements ApiQueue {

@@ -33,6 +33,14 @@ describe('Slack slash commands: verification', () => {
     assert.deepEqual(test.deps.queue.jobs, []);
   });
 
+  it('refuses the same signed request sent twice within the window, and acts on it once', async () => {
+    const test = chatopsTest();
+    const request = slackRequest('sync web', { userId: operator });
+    assert.equal((await test.send(request)).status, 200);
+    await assert.rejects(test.send(request), (error) => error instanceof ApiError && error.status === 401 && /a replay/.test(error.message));
+    assert.equal(test.deps.queue.jobs.length, 1);
+  });
+
   it('answers an unsigned request to POST /chatops/slack with 401 through the status API, without reading the secret', async () => {
     const test = chatopsTest();
     const request = slackRequest('sync web');
@@ -68,6 +76,19 @@ describe('Slack slash commands: reading', () => {
     assert.match(text, /Healthy/);
     assert.match(text, new RegExp(sha('a').slice(0, 12)));
     assert.match(text, /<https:\/\/sluice\.example\.com\/ui\/apps\/web\|web on the status page>/);
+  });
+
+  it('says in status <app> that a rollback pinned it, and why it cannot sync', async () => {
+    const test = chatopsTest();
+    test.deps.store.statuses.set('web', {
+      ...webStatus, pin: { revision: sha('b'), by: 'alice', at: '2026-03-01T12:00:00.000Z' },
+      conditions: [{ type: 'ComparisonError', message: 'apps/web: invalid YAML', lastTransitionTime: '2026-03-01T12:01:00.000Z' }],
+    });
+    const text = textOf(answerOf(await test.send(slackRequest('status web', { userId: reader }))));
+    assert.match(text, /Pinned to bbbbbbbbbbbb by a rollback \(alice\) at 2026-03-01T12:00:00\.000Z: auto-sync is paused until .*`sluice app unpin web`/);
+    assert.match(text, /\*ComparisonError\*: apps\/web: invalid YAML/);
+    const list = textOf(answerOf(await test.send(slackRequest('status', { userId: reader }))));
+    assert.match(list, /\*web\*.*pinned.*ComparisonError/);
   });
 
   it('answers status with every app of the registry, unchecked ones Unknown', async () => {

@@ -226,6 +226,17 @@ describe('handleGithubWebhook: events', () => {
   });
 });
 
+describe('handleGithubWebhook: malformed pushes', () => {
+  for (const [field, value] of [['after', 'HEAD'], ['after', 'deadbeef'], ['before', '../../etc'], ['before', 42]] as const) {
+    it(`answers 400 and queues nothing for a push whose ${field} is ${JSON.stringify(value)}`, async () => {
+      const { response, deps } = await deliver('push', { ...pushPayload(), [field]: value });
+      assert.equal(response.status, 400);
+      assert.match(JSON.stringify(response.body), new RegExp(`push payload: ${field} .* is not a commit id`));
+      assert.equal(deps.jobs.jobs.length, 0);
+    });
+  }
+});
+
 describe('handleGithubWebhook: redeliveries and failures', () => {
   it('answers 200 duplicate and queues nothing when a delivery comes again', async () => {
     const deps = memoryDeps(apps);
@@ -233,6 +244,14 @@ describe('handleGithubWebhook: redeliveries and failures', () => {
     assert.equal((await handleGithubWebhook(delivery, deps)).status, 202);
     const again = await handleGithubWebhook(delivery, deps);
     assert.deepEqual(again, { status: 200, body: { deliveryId: 'same-delivery', duplicate: true, queued: [] } });
+    assert.equal(deps.jobs.jobs.length, 3);
+  });
+
+  it('takes a signed body resent under a new delivery id for a duplicate: the signature covers the body only', async () => {
+    const deps = memoryDeps(apps);
+    assert.equal((await handleGithubWebhook(githubDelivery('push', pushPayload(), secret, 'original'), deps)).status, 202);
+    const replay = await handleGithubWebhook(githubDelivery('push', pushPayload(), secret, 'forged-new-id'), deps);
+    assert.deepEqual(replay, { status: 200, body: { deliveryId: 'forged-new-id', duplicate: true, queued: [] } });
     assert.equal(deps.jobs.jobs.length, 3);
   });
 

@@ -21,11 +21,21 @@ describe('kustomizeEditCommands', () => {
     }), [
       ['edit', 'set', 'nameprefix', '--', 'prod-'],
       ['edit', 'set', 'namesuffix', '--', '-v2'],
-      ['edit', 'set', 'image', 'web=registry.example/web:2.0', 'db:15'],
-      ['edit', 'add', 'label', 'team:payments,tier:web'],
-      ['edit', 'add', 'annotation', 'example.dev/owner:ops: on call'],
+      ['edit', 'set', 'image', '--', 'web=registry.example/web:2.0', 'db:15'],
+      ['edit', 'add', 'label', '--', 'team:payments', 'tier:web'],
+      ['edit', 'add', 'annotation', '--', 'example.dev/owner:ops: on call'],
       ['edit', 'set', 'namespace', '--', 'payments'],
     ]);
+  });
+
+  it('refuses overrides that are not what their field allows, so none becomes a flag', () => {
+    const cases: Array<[Partial<KustomizeSource>, RegExp]> = [
+      [{ namePrefix: '--load-restrictor=none' }, /^RenderError: spec\.source\.kustomize\.namePrefix /],
+      [{ images: ['--help'] }, /^RenderError: spec\.source\.kustomize\.images\[0\] "--help": not an image override/],
+      [{ commonLabels: { '-x': 'y' } }, /commonLabels key "-x": not a valid label or annotation key/],
+      [{ namespace: 'Prod' }, /spec\.source\.kustomize\.namespace "Prod": not a valid namespace/],
+    ];
+    for (const [override, expected] of cases) assert.throws(() => kustomizeEditCommands({ ...none, ...override }), expected);
   });
 
   it('refuses an annotation value with a comma, which kustomize edit would split', () => {

@@ -29,8 +29,17 @@ describe('runTool', () => {
 
   it('kills a tool that runs past the timeout', async () => {
     const started = Date.now();
-    await assert.rejects(node('setTimeout(() => {}, 30000)', { timeoutMs: 300 }), /^RenderError: apps\/web: demo tool did not finish within 0.3 s and was stopped$/);
+    await assert.rejects(node('setTimeout(() => {}, 30000)', { timeoutMs: 300 }), /^RenderLimitError: apps\/web: demo tool did not finish within 0.3 s and was stopped, over the limit of 300 ms \(toolTimeoutMs\); .* SLUICE_RENDER_TOOL_TIMEOUT_MS/);
     assert.ok(Date.now() - started < 5000);
+  });
+
+  it('stops a tool that prints more than its output limit', async () => {
+    await assert.rejects(node('process.stdout.write("x".repeat(4096))', { maxOutputBytes: 1024 }),
+      /^RenderLimitError: apps\/web: demo tool printed more than 1 KiB and was stopped, over the limit of 1 KiB \(maxToolOutputBytes\)/);
+  });
+
+  it('refuses output that is not UTF-8', async () => {
+    await assert.rejects(node('process.stdout.write(Buffer.from([0x6b, 0x0a, 0xff, 0xfe]))'), /^RenderError: apps\/web \(demo tool output\):2: not valid UTF-8 \(byte 2\)/);
   });
 
   it('says so when the binary does not exist', async () => {

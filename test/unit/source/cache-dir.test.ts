@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, it } from 'node:test';
@@ -14,11 +14,21 @@ function tempDir(): string {
 }
 
 describe('repoCacheDir', () => {
-  it('puts every spelling of one repository in the same folder', () => {
-    const a = repoCacheDir('/cache', 'https://github.com/acme/app.git');
-    assert.equal(repoCacheDir('/cache', 'git@github.com:Acme/app'), a);
-    assert.notEqual(repoCacheDir('/cache', 'https://github.com/acme/other'), a);
-    assert.match(a, /^\/cache\/[0-9a-f]{16}$/);
+  it('puts every spelling of one repository in the same folder', async () => {
+    const cache = tempDir();
+    const a = await repoCacheDir(cache, 'https://github.com/acme/app.git');
+    assert.equal(await repoCacheDir(cache, 'git@github.com:Acme/app'), a);
+    assert.notEqual(await repoCacheDir(cache, 'https://github.com/acme/other'), a);
+    assert.equal(a.slice(0, cache.length + 1), `${cache}/`);
+    assert.match(a.slice(cache.length + 1), /^[0-9a-f]{32}$/);
+  });
+
+  it('keys the folder names with the cache\'s own secret, so no spec can work out where another repository lies', async () => {
+    const [one, two] = [tempDir(), tempDir()];
+    const url = 'https://github.com/acme/app.git';
+    assert.notEqual((await repoCacheDir(one, url)).slice(one.length), (await repoCacheDir(two, url)).slice(two.length));
+    assert.equal(statSync(join(one, '.key')).mode & 0o777, 0o600);
+    assert.equal(await repoCacheDir(one, url), await repoCacheDir(one, url), 'stable for one cache');
   });
 });
 

@@ -25,6 +25,14 @@ describe('GET /ui, the app list', () => {
     assert.match(api, /data-label="Last sync"><span class="muted">never<\/span>/);
   });
 
+  it('names the objects of the config repo that did not load, and the apps kept on their last good definition', async () => {
+    const deps = uiDeps();
+    deps.store.registry = { ...deps.store.registry!, errors: [{ file: 'apps/web.yaml', field: 'spec.source.plugin', message: '<not supported>' }], staleApps: ['web'] };
+    const body = (await get(deps, '/ui', { token: readToken })).body;
+    assert.match(body, /<strong>1 object of the config repo did not load<\/strong>; the other apps did, and web keeps its last good definition/);
+    assert.match(body, /<li><code>apps\/web\.yaml: spec\.source\.plugin: &lt;not supported&gt;<\/code><\/li>/);
+  });
+
   it('says so when no registry is loaded yet', async () => {
     const deps = uiDeps();
     deps.store.registry = undefined;

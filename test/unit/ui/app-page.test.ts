@@ -18,6 +18,18 @@ describe('GET /ui/apps/{name}, one app', () => {
     assert.match(body, /<dt>Last operation<\/dt><dd><span class="badge bad">[\s\S]*Failed[\s\S]*<br>Deployment\/web\/web: progress deadline exceeded<\/dd>/);
   });
 
+  it('says above all else that a rollback pinned the app, and shows its conditions', async () => {
+    const deps = uiDeps();
+    const status = deps.store.statuses.get('web')!;
+    deps.store.statuses.set('web', {
+      ...status, pin: { revision: sha('b'), by: 'alice', at: '2026-03-01T12:00:00.000Z' },
+      conditions: [{ type: 'SyncError', message: 'Deployment/web/web: <field is immutable>', lastTransitionTime: '2026-03-01T12:01:00.000Z' }],
+    });
+    const body = (await appPage(deps)).body;
+    assert.match(body, /<strong>Pinned<\/strong> to bbbbbbbbbbbb by a rollback \(alice\)/);
+    assert.match(body, /<strong>SyncError<\/strong> Deployment\/web\/web: &lt;field is immutable&gt;/);
+  });
+
   it('never shows credentials of the source repo', async () => {
     const deps = uiDeps();
     deps.store.registry!.applications[0] = application('web', { source: { repoURL: 'https://deploy:s3cret-pat@github.com/acme/apps.git', targetRevision: 'main', path: 'apps/web' } });
