@@ -26,7 +26,7 @@ export async function readAppPage(reader: Reader, name: string, options: { histo
   try {
     return { app, history, liveDiff: { diff: await service.diff(name) } };
   } catch (error) {
-    if (error instanceof ApiError && error.status === 502) return { app, history, liveDiff: { error: error.message } };
+    if (error instanceof ApiError && error.code === 'DiffFailed') return { app, history, liveDiff: { error: error.message } };
     throw error;
   }
 }

@@ -23,8 +23,8 @@ export async function gitAsync(cwd: string, ...args: string[]): Promise<string> 
   return stdout.trim();
 }
 
-/** File contents by path; `null` deletes the file. */
-export type FileChanges = Record<string, string | null>;
+/** File contents by path (text, or bytes as written); `null` deletes the file. */
+export type FileChanges = Record<string, string | Buffer | null>;
 
 /** A repository served by the stack's git server, with a work tree to commit from. */
 export interface TestRepo {

@@ -142,9 +142,9 @@ describe('status function wired to DynamoDB, SQS, Secrets Manager, Git and the c
     assert.deepEqual(parseJob(message?.Body ?? ''), response.json.queued);
   });
 
-  it('answers 502 DiffFailed saying how to register a missing cluster', async () => {
+  it('answers 422 DiffFailed saying how to register a missing cluster', async () => {
     const response = await call(event('GET', '/apps/stray/diff', { token }));
-    assert.equal(response.status, 502);
+    assert.equal(response.status, 422);
     assert.equal(response.json.error.code, 'DiffFailed');
     assert.match(response.json.error.message, /^app stray: the diff could not be computed: destination cluster "unregistered-cluster" is not registered; add it with `sluice cluster add/);
   });

@@ -16,6 +16,26 @@ const chart = {
   'chart/templates/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\ndata:\n  v: {{ .Values.v | default "x" | quote }}\n',
 };
 
+/** One overlay per kustomization field that names a file or directory, each pointing out of the repository. */
+const escapes: Record<string, string> = {
+  'resources': 'resources: [../../../../etc]',
+  'components': 'components: [../../../../etc]',
+  'crds': 'crds: [../../../../etc/passwd]',
+  'configurations': 'configurations: [/etc/passwd]',
+  'patches': 'patches:\n  - path: ../../../../etc/passwd',
+  'patchesStrategicMerge': 'patchesStrategicMerge: [../../../../etc/passwd]',
+  'patchesJson6902': 'patchesJson6902:\n  - path: /etc/passwd\n    target: {kind: ConfigMap, name: x}',
+  'replacements': 'replacements:\n  - path: ../../../../etc/passwd',
+  'configMapGenerator': 'configMapGenerator:\n  - name: c\n    files: [passwd=../../../../etc/passwd]',
+  'secretGenerator': 'secretGenerator:\n  - name: s\n    envs: [/proc/self/environ]',
+  'openapi': 'openapi:\n  path: /etc/passwd',
+  'helmCharts': 'helmCharts:\n  - name: x\n    valuesFile: ../../../../etc/passwd',
+  'helmGlobals': 'helmGlobals:\n  chartHome: /etc',
+  'transformers': 'transformers: [../../../../etc/passwd]',
+  'generators': 'generators: [/etc/passwd]',
+  'validators': 'validators: [../../../../etc/passwd]',
+};
+
 const source = (path: string, extra: Partial<ApplicationSource> = {}): ApplicationSource =>
   ({ repoURL: 'https://git.example.com/tenant/apps', targetRevision: 'HEAD', path, ...extra });
 
@@ -31,6 +51,10 @@ async function refusal(options: RenderOptions): Promise<string> {
   }
   return assert.fail('the render went through');
 }
+
+/** The classic "billion laughs": nine levels, each aliasing the one before ten times. */
+const aliasBomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+  ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`)].join('\n');
 
 /** A server that records every request made to it, standing in for an internal service or a metadata endpoint. */
 function trap(): Promise<{ server: Server; url: string; hits: string[] }> {
@@ -60,6 +84,12 @@ describe('a hostile tenant\'s spec and repository, rendered', () => {
       'chart/pr.sh': `#!/bin/sh\ntouch ${join(stack.runDir, 'post-renderer-ran')}\ncat\n`,
       'steal/kustomization.yaml': `resources:\n  - ${climb}\n`,
       'ssrf/kustomization.yaml': `resources:\n  - ${server.url}/latest/meta-data/iam/security-credentials/role\n`,
+      ...Object.fromEntries(Object.entries(escapes).map(([field, yaml]) => [`escape/${field}/kustomization.yaml`, `${yaml}\n`])),
+      'bomb/cm.yaml': `${aliasBomb}`,
+      'utf8/cm.yaml': Buffer.concat([Buffer.from('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: latin1\ndata:\n  v: caf'), Buffer.from([0xe9, 0x0a])]),
+      'many/cms.yaml': Array.from({ length: 5001 }, (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\n`).join('---\n'),
+      'huge/cm.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: huge\ndata:\n  v: "${'x'.repeat(3 * 1024 * 1024)}"\n`,
+      'deep/cm.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n  v: ${'['.repeat(200)}${']'.repeat(200)}\n`,
     }, 'hostile-attacker');
     attacker = (await fetchRevision(attackerRepo.url, attackerRepo.head(), { cacheDir })).dir;
   });
@@ -87,6 +117,25 @@ describe('a hostile tenant\'s spec and repository, rendered', () => {
     const message = await refusal({ checkoutDir: attacker, appName: 'steal', source: source('steal') });
     assert.match(message, /^steal\/kustomization\.yaml: resources\[0\] ".*victim" leaves the repository; use a path inside it$/);
     assert.ok(!message.includes('hunter2'));
+  });
+
+  it('refuses a path out of the repository through every kustomization field, before kustomize runs', async () => {
+    for (const field of Object.keys(escapes)) {
+      const message = await refusal({ checkoutDir: attacker, appName: 'escape', source: source(`escape/${field}`) });
+      assert.match(message, new RegExp(`^escape/${field}/kustomization\\.yaml: ${field}`), `${field}: ${message}`);
+      assert.match(message, /leaves the repository|an absolute path/, field);
+    }
+  });
+
+  it('refuses what would exhaust the worker, each naming its limit and setting', async () => {
+    const cases: Array<[string, RegExp]> = [
+      ['bomb', /^bomb\/cm\.yaml:1: the document expands YAML aliases .*\(maxAliasCount\).*SLUICE_RENDER_MAX_ALIAS_COUNT/],
+      ['utf8', /^utf8\/cm\.yaml:\d+: not valid UTF-8/],
+      ['many', /^many\/cms\.yaml: the render produces 5001 objects so far, over the limit of 5000 objects \(maxObjects\)/],
+      ['huge', /^huge\/cm\.yaml:1: one YAML document is 3 MiB, over the limit of 2 MiB \(maxObjectBytes\)/],
+      ['deep', /^deep\/cm\.yaml.*\(maxDepth\)/],
+    ];
+    for (const [path, expected] of cases) assert.match(await refusal({ checkoutDir: attacker, appName: path, source: source(path) }), expected, path);
   });
 
   it('fetches no URL the AppProject did not allow, and no loopback or metadata address even when it did', async () => {

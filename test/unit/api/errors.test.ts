@@ -91,11 +91,19 @@ describe('status api errors', () => {
     assert.equal(line?.fields.route, '/apps');
   });
 
-  it('answers 502 DiffFailed with the engine message when the diff cannot be computed', async () => {
+  it('answers 502 DiffFailed when Git or the cluster failed and asking again may work', async () => {
+    const deps = memoryDeps();
+    deps.diff = async () => { throw new SluiceError('cluster in-cluster: connection refused', { transient: true }); };
+    const response = await handleApiRequest(request('GET', '/apps/web/diff', { token: readToken }), deps);
+    assert.equal(response.status, 502);
+    assert.equal(bodyOf(response).error.code, 'DiffFailed');
+  });
+
+  it('answers 422 DiffFailed with the engine message when the app itself cannot be diffed', async () => {
     const deps = memoryDeps();
     deps.diff = async () => { throw new SluiceError('destination cluster "in-cluster" is not registered; add it with `sluice cluster add in-cluster --kubeconfig <file>`'); };
     const response = await handleApiRequest(request('GET', '/apps/web/diff', { token: readToken }), deps);
-    assert.equal(response.status, 502);
+    assert.equal(response.status, 422);
     assert.deepEqual(bodyOf(response).error, {
       code: 'DiffFailed',
       message: 'app web: the diff could not be computed: destination cluster "in-cluster" is not registered; add it with `sluice cluster add in-cluster --kubeconfig <file>`',
