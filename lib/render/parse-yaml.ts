@@ -1,6 +1,7 @@
-import { isMap, isSeq, LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { Composer, isMap, isSeq, LineCounter, Parser, type Document } from 'yaml';
 import { checkDocumentSizes } from './document-sizes.js';
 import { RenderError } from './errors.js';
+import { flattenStrings } from './flatten-strings.js';
 import { defaultRenderLimits, limitError } from './limits.js';
 import { checkNestingDepth } from './nesting-depth.js';
 import type { RenderLimits } from './types.js';
@@ -54,13 +55,15 @@ export function parseYamlDocuments(text: string, file: string, options: ParseYam
   checkNestingDepth(text, file, limits.maxDepth);
   checkDocumentSizes(text, file, limits.maxObjectBytes);
   const lineCounter = new LineCounter();
-  const docs: Document.Parsed[] = parseAllDocuments(text, { lineCounter, version: options.json ? '1.2' : '1.1', prettyErrors: true }) as Document.Parsed[];
+  const composer = new Composer({ lineCounter, version: options.json ? '1.2' : '1.1' });
   const parsed: ParsedDocument[] = [];
-  for (const doc of docs) {
+  // One document at a time, each turned into plain values before the next is parsed: the parser's own tree of a
+  // document is many times its text, and is dropped as soon as the document is read.
+  for (const doc of composer.compose(new Parser(lineCounter.addNewLine).parse(text), true) as Iterable<Document.Parsed>) {
     const error = doc.errors[0];
     if (error) {
-      const pos = error.linePos?.[0];
-      const at = pos ? `${file}:${pos.line}:${pos.col}` : file;
+      const pos = lineCounter.linePos(error.pos[0]);
+      const at = `${file}:${pos.line}:${pos.col}`;
       if (/call stack/i.test(error.message)) {
         throw limitError('maxDepth', at, 'the document nests too deeply to read', `${limits.maxDepth} levels`, 'flatten the structure');
       }
@@ -70,7 +73,7 @@ export function parseYamlDocuments(text: string, file: string, options: ParseYam
     const line = lineCounter.linePos(offset).line;
     const items = isMap(doc.contents) ? doc.contents.get('items', true) : undefined;
     const itemLines = isSeq(items) ? items.items.map((item) => lineCounter.linePos((item as { range?: [number] }).range?.[0] ?? offset).line) : [];
-    parsed.push({ value: toJs(doc, `${file}:${line}`, limits), line, offset, itemLines });
+    parsed.push({ value: flattenStrings(toJs(doc, `${file}:${line}`, limits)), line, offset, itemLines });
   }
   return parsed;
 }
