@@ -20,7 +20,7 @@ function testFiles(path: string): string[] {
 
 const selected = (process.argv.length > 2 ? process.argv.slice(2) : ['test']).flatMap((p) => testFiles(resolve(repoRoot, p)));
 /** Folders whose tests need no running services. */
-const stackless = [join('test', 'unit'), join('test', 'package')];
+const stackless = [join('test', 'unit'), join('test', 'package'), join('test', 'harness')];
 const needsStack = selected.some((file) => !stackless.some((dir) => relative(repoRoot, file).startsWith(dir)));
 const counts = { pass: 0, fail: 0, cancelled: 0, skipped: 0 };
 

@@ -5,6 +5,7 @@ import { defaultProject, defaultSyncOptions, type Application } from '../../../l
 import { parseJob, type Job } from '../../../lib/queue/index.js';
 import type { HistoryEntry } from '../../../lib/store/index.js';
 import type { OperationResult } from '../../../lib/result/index.js';
+import { assertDocumented } from '../../unit/api/openapi-schemas.js';
 import { drain, statusApiParts } from './aws-parts.js';
 
 const sha = (c: string) => c.repeat(40);
@@ -94,6 +95,29 @@ describe('status api against DynamoDB and SQS', () => {
     assert.equal(record.json.revision, sha('a'));
     assert.equal(record.json.resources.length, 2);
     assert.deepEqual(record.json.warnings, ['ConfigMap/web/settings: an ignoreDifferences rule matched nothing']);
+  });
+
+  it('returns at most `limit` history entries, the newest', async () => {
+    const list = await call('GET', '/apps/web/history', tokens.read, undefined, { limit: '1' });
+    assertDocumented('HistoryList', list.json);
+    assert.deepEqual(list.json.history.map((entry: HistoryEntry) => entry.id), [newer.id]);
+    assert.equal(list.json.history[0].resources, undefined, 'entries leave out per-object results');
+  });
+
+  it('lists no history for an app that never synced', async () => {
+    assert.deepEqual((await call('GET', '/apps/api/history', tokens.read)).json, { history: [] });
+  });
+
+  it('returns one history record with its objects flattened as in the app detail', async () => {
+    const record = await call('GET', `/apps/web/history/${encodeURIComponent(newer.id)}`, tokens.read);
+    assertDocumented('HistoryRecord', record.json);
+    assert.deepEqual(record.json.resources[1], { group: '', kind: 'ConfigMap', namespace: 'web', name: 'settings', apiVersion: 'v1', phase: 'Sync', wave: -1, hook: false, action: 'unchanged', health: null, message: null });
+  });
+
+  it('answers 404 for a history entry the app does not have, naming it and where entries are listed', async () => {
+    const response = await call('GET', '/apps/web/history/nope', tokens.read);
+    assert.equal(response.status, 404);
+    assert.deepEqual(response.json.error, { code: 'NotFound', message: 'history entry nope of app web does not exist; GET /apps/web/history lists them' });
   });
 
   it('queues a manual sync that the worker receives from the FIFO queue', async () => {

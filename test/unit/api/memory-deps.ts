@@ -3,7 +3,7 @@ import { defaultProject, defaultSyncOptions, type Application } from '../../../l
 import type { EnqueuedJob, Job } from '../../../lib/queue/index.js';
 import { hashApiToken, type ApiToken, type AppStatus, type AppStatusSummary, type HistoryEntry, type HistoryRecord, type RegistrySnapshot } from '../../../lib/store/index.js';
 
-/** The store's read contract in memory, for routing and shaping logic only (the real store is tested against moto). */
+/** The store's read contract in memory, for routing and shaping logic only (the real store is tested against moto, test/integration/api). */
 export class MemoryStore implements ApiStore {
   registry: RegistrySnapshot | undefined;
   readonly statuses = new Map<string, AppStatus>();
@@ -16,9 +16,9 @@ export class MemoryStore implements ApiStore {
   async listAppStatuses(): Promise<AppStatusSummary[]> {
     return [...this.statuses.values()].map(({ resources: _, ...summary }) => summary);
   }
-  async listHistory(app: string, options: { limit?: number } = {}): Promise<HistoryEntry[]> {
-    const newestFirst = [...(this.history.get(app) ?? [])].sort((a, b) => (a.id < b.id ? 1 : -1));
-    return newestFirst.slice(0, options.limit ?? 10).map(({ resources: _r, warnings: _w, ...entry }) => entry);
+  /** Records as the test stored them, newest first: the real store's ordering and limits are tested against moto. */
+  async listHistory(app: string): Promise<HistoryEntry[]> {
+    return (this.history.get(app) ?? []).map(({ resources: _r, warnings: _w, ...entry }) => entry);
   }
   async getHistory(app: string, id: string) { return this.history.get(app)?.find((record) => record.id === id); }
   async findApiTokenByHash(hash: string) { return this.tokens.get(hash); }

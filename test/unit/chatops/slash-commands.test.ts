@@ -102,7 +102,7 @@ describe('Slack slash commands: reading', () => {
 
   it('answers history <app> newest first with the ids rollback takes', async () => {
     const test = chatopsTest();
-    test.deps.store.history.set('web', [record('2026-03-01T09:00:00.000Z_aa', sha('b'), 'Succeeded'), record('2026-03-01T10:00:00.000Z_bb', sha('c'), 'Failed')]);
+    test.deps.store.history.set('web', [record('2026-03-01T10:00:00.000Z_bb', sha('c'), 'Failed'), record('2026-03-01T09:00:00.000Z_aa', sha('b'), 'Succeeded')]);
     const text = textOf(answerOf(await test.send(slackRequest('history web', { userId: reader }))));
     assert.ok(text.indexOf('2026-03-01T10:00:00.000Z_bb') < text.indexOf('2026-03-01T09:00:00.000Z_aa'), 'newest first');
     assert.match(text, /rollback web <id>/);
@@ -186,9 +186,9 @@ describe('Slack slash commands: operations', () => {
     const test = chatopsTest();
     test.deps.store.statuses.set('web', webStatus);
     test.deps.store.history.set('web', [
-      record('2026-03-01T08:00:00.000Z_01', sha('b'), 'Succeeded'),
-      record('2026-03-01T09:00:00.000Z_02', sha('c'), 'Failed'),
       record('2026-03-01T10:00:00.000Z_03', sha('a'), 'Succeeded'),
+      record('2026-03-01T09:00:00.000Z_02', sha('c'), 'Failed'),
+      record('2026-03-01T08:00:00.000Z_01', sha('b'), 'Succeeded'),
     ]);
     const answer = answerOf(await test.send(slackRequest('rollback web')));
     assert.equal(answer.response_type, 'in_channel');

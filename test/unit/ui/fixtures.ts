@@ -32,7 +32,7 @@ export function historyRecord(minute: number, overrides: Partial<HistoryRecord> 
 export function uiDeps(): TestDeps {
   const deps = memoryDeps();
   deps.store.statuses.set('web', webStatus);
-  deps.store.history.set('web', [historyRecord(1), historyRecord(3), historyRecord(2)]);
+  deps.store.history.set('web', [historyRecord(3), historyRecord(2), historyRecord(1)]);
   return deps;
 }
 

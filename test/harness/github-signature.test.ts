@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Webhooks } from '@octokit/webhooks';
-import { githubDelivery, signGithubPayload } from '../harness/github.js';
+import { githubDelivery, signGithubPayload } from './github.js';
 
 describe('test webhook signing', () => {
   const secret = "It's a Secret to Everybody";
