@@ -4,7 +4,7 @@ import type { RetryPolicy, SyncOptions } from '../model/index.js';
 import type { JobQueue, Job } from '../queue/index.js';
 import type { ApiTokenRole, AppCondition, AppPin, HistoryEntry, LastDiffSummary, StatusStore, SyncStatus } from '../store/index.js';
 import type { AppDiff } from '../sync/index.js';
-import type { Action, ChangeCounts, OperationPhase, ResourceDiff, SyncPhase, Trigger } from '../result/index.js';
+import type { ChangeCounts, OperationPhase, ResourceDiff, ResourceResult, Trigger } from '../result/index.js';
 
 /** An HTTP request as any runtime hands it over. */
 export interface ApiRequest {
@@ -111,14 +111,8 @@ export interface SyncPolicyView {
   retry: RetryPolicy | null;
 }
 
-/** One object's last result, its ref flattened. */
-export interface ResourceView extends ObjectRef {
-  apiVersion: string;
-  phase: SyncPhase;
-  wave: number;
-  hook: boolean;
-  action: Action;
-  dryRun?: true;
+/** One object's last result, its ref flattened and what is not known `null`, as JSON answers say it. */
+export interface ResourceView extends ObjectRef, Omit<ResourceResult, 'ref' | 'health' | 'message'> {
   health: Health | null;
   message: string | null;
 }

@@ -2,7 +2,6 @@ import type { core, z } from 'zod';
 import { describeKind, issueAt, valueAt, type SpecContext } from './spec-issues.js';
 import { closestField, knownFields } from './suggest-field.js';
 import type { SpecIssue } from './types.js';
-import type { FieldPath } from './yaml-documents.js';
 
 export interface SchemaResult<T> {
   data?: T;
