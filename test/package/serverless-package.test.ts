@@ -102,7 +102,7 @@ const expectedFunctions: Record<string, { handler: string; memory: number; timeo
 const expectedRoutes = [
   'POST /webhooks/github',
   'GET /healthz', 'GET /openapi.json', 'GET /apps', 'GET /apps/{name}', 'GET /apps/{name}/history', 'GET /apps/{name}/history/{id}',
-  'GET /apps/{name}/diff', 'POST /apps/{name}/sync', 'POST /apps/{name}/rollback', 'POST /chatops/slack', 'GET /ui', 'GET /ui/{proxy+}',
+  'GET /apps/{name}/diff', 'POST /apps/{name}/sync', 'POST /apps/{name}/rollback', 'POST /apps/{name}/unpin', 'POST /chatops/slack', 'GET /ui', 'GET /ui/{proxy+}',
 ];
 
 // ---- reading the template -----------------------------------------------------------------------------------

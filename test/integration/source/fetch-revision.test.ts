@@ -9,9 +9,9 @@ import { stack } from '../../harness/stack.js';
 
 const newCacheDir = () => mkdtempSync(join(stack.runDir, 'source-cache-'));
 
-/** The entries of the one per-repository folder of a cache, to prove nothing half-written was left. */
+/** The entries of the one per-repository folder of a cache (not its key), to prove nothing half-written was left. */
 function cacheEntries(cacheDir: string): string[] {
-  return readdirSync(cacheDir).flatMap((repoDir) => readdirSync(join(cacheDir, repoDir)));
+  return readdirSync(cacheDir).filter((name) => name !== '.key').flatMap((repoDir) => readdirSync(join(cacheDir, repoDir)));
 }
 
 describe('fetchRevision over git smart HTTP', () => {
