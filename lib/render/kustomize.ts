@@ -4,6 +4,7 @@ import { join, posix, relative, sep } from 'node:path';
 import type { RenderContext } from './context.js';
 import { copySource } from './copy-source.js';
 import { kustomizationFiles } from './detect-tool.js';
+import { RenderError } from './errors.js';
 import { proxyEnv, startEgressProxy } from './egress-proxy.js';
 import { kustomizeEditCommands } from './kustomize-edits.js';
 import { scanKustomization } from './kustomize-references.js';
@@ -30,7 +31,14 @@ export async function renderKustomize(ctx: RenderContext, bin: string): Promise<
   const edits = kustomizeEditCommands(ctx.source.kustomize);
   const where = kustomizationFile(ctx);
   const scan = await scanKustomization(ctx.checkoutDir, ctx.appDir, ctx.limits);
-  for (const { ref, what } of scan.remotes) await checkRemoteRef(ref, ctx.urls, what);
+  for (const { ref, what } of scan.remotes) {
+    if (!ctx.urls.kustomizeRemoteRefs) {
+      throw new RenderError(`${what} ${JSON.stringify(ref.written)}: remote Kustomize references are off, as kustomize would fetch what ` +
+        'they name in turn without Sluice checking it; vendor the base into this repository, or allow remote references with ' +
+        'SLUICE_KUSTOMIZE_REMOTE_REFS=true (the AppProject\'s sourceRepos still apply)');
+    }
+    await checkRemoteRef(ref, ctx.urls, what);
+  }
   const appRel = toPosix(relative(await realpath(ctx.checkoutDir), await realpath(ctx.appDir)));
   const src = join(ctx.workDir, 'src');
   await copySource(ctx.checkoutDir, [appRel, ...scan.dirs], src, ctx.limits);

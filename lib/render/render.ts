@@ -12,7 +12,7 @@ import { resolveRenderLimits } from './limits.js';
 import { RenderBudget } from './render-budget.js';
 import { withScratchDir } from './scratch.js';
 import type { Manifest, RenderLimits, RenderTool } from './types.js';
-import { allowLoopbackDefault } from './url-policy.js';
+import { allowLoopbackDefault, kustomizeRemoteRefsDefault } from './url-policy.js';
 
 export interface RenderOptions {
   /** Root of the checked-out commit; read, never written. */
@@ -33,6 +33,8 @@ export interface RenderOptions {
   sourceRepos?: readonly string[];
   /** Let remote references reach loopback addresses (the local stack's servers); default SLUICE_ALLOW_LOOPBACK_URLS. */
   allowLoopbackUrls?: boolean;
+  /** Let kustomizations name remote bases and files; default SLUICE_KUSTOMIZE_REMOTE_REFS (off). */
+  kustomizeRemoteRefs?: boolean;
 }
 
 export interface RenderResult {
@@ -70,7 +72,11 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
       namespace: options.namespace,
       limits,
       budget: new RenderBudget(limits),
-      urls: { sourceRepos: options.sourceRepos, allowLoopbackUrls: options.allowLoopbackUrls ?? allowLoopbackDefault() },
+      urls: {
+        sourceRepos: options.sourceRepos,
+        allowLoopbackUrls: options.allowLoopbackUrls ?? allowLoopbackDefault(),
+        kustomizeRemoteRefs: options.kustomizeRemoteRefs ?? kustomizeRemoteRefsDefault(),
+      },
       workDir,
     };
     switch (tool) {

@@ -51,4 +51,10 @@ export interface RenderUrlPolicy {
    * Link-local and cloud metadata addresses are refused whatever this says. Default: false, unless SLUICE_ALLOW_LOOPBACK_URLS=true.
    */
   allowLoopbackUrls: boolean;
+  /**
+   * Let kustomizations name remote bases and files at all. Off unless SLUICE_KUSTOMIZE_REMOTE_REFS=true: kustomize
+   * fetches what a remote base names in turn, unseen by Sluice, and Go sends requests to loopback addresses past
+   * any proxy, so only the first level of references can be checked.
+   */
+  kustomizeRemoteRefs: boolean;
 }

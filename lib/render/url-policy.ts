@@ -11,6 +11,11 @@ export function allowLoopbackDefault(env: NodeJS.ProcessEnv = process.env): bool
   return /^(1|true|yes)$/i.test(env.SLUICE_ALLOW_LOOPBACK_URLS ?? '');
 }
 
+/** Render option, else SLUICE_KUSTOMIZE_REMOTE_REFS (`true` or `1`), else false. */
+export function kustomizeRemoteRefsDefault(env: NodeJS.ProcessEnv = process.env): boolean {
+  return /^(1|true|yes)$/i.test(env.SLUICE_KUSTOMIZE_REMOTE_REFS ?? '');
+}
+
 /**
  * Refuses a remote reference unless it is an http(s) URL the AppProject's sourceRepos permits and its host resolves
  * only to addresses a render may reach. `what` starts the message: the file and field that named the URL.

@@ -72,6 +72,7 @@ describe('a hostile tenant\'s spec and repository, rendered', () => {
   let victim: string;
   /** Where the attacker's overlay climbs to: the victim's checkout, beside its own in the cache. */
   let climb: string;
+  let sharedBase: string;
   let server: Awaited<ReturnType<typeof trap>>;
 
   before(async () => {
@@ -79,12 +80,15 @@ describe('a hostile tenant\'s spec and repository, rendered', () => {
     const victimRepo = createRepo({ 'victim/kustomization.yaml': 'resources: [secret.yaml]\n', 'victim/secret.yaml': 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: victim-db\nstringData:\n  password: hunter2\n' }, 'hostile-victim');
     victim = (await fetchRevision(victimRepo.url, victimRepo.head(), { cacheDir })).dir;
     climb = `../../../${relative(cacheDir, victim)}/victim`;
+    const shared = createRepo({ 'base/kustomization.yaml': 'resources: [cm.yaml]\n', 'base/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: shared\n' }, 'hostile-shared-base');
+    sharedBase = `${shared.url}//base?ref=main`;
     const attackerRepo = createRepo({
       ...chart,
       'chart/pr.sh': `#!/bin/sh\ntouch ${join(stack.runDir, 'post-renderer-ran')}\ncat\n`,
       'steal/kustomization.yaml': `resources:\n  - ${climb}\n`,
       'ssrf/kustomization.yaml': `resources:\n  - ${server.url}/latest/meta-data/iam/security-credentials/role\n`,
       ...Object.fromEntries(Object.entries(escapes).map(([field, yaml]) => [`escape/${field}/kustomization.yaml`, `${yaml}\n`])),
+      'remote/kustomization.yaml': `resources:\n  - ${sharedBase}\n`,
       'bomb/cm.yaml': `${aliasBomb}`,
       'utf8/cm.yaml': Buffer.concat([Buffer.from('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: latin1\ndata:\n  v: caf'), Buffer.from([0xe9, 0x0a])]),
       'many/cms.yaml': Array.from({ length: 5001 }, (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\n`).join('---\n'),
@@ -140,9 +144,10 @@ describe('a hostile tenant\'s spec and repository, rendered', () => {
 
   it('fetches no URL the AppProject did not allow, and no loopback or metadata address even when it did', async () => {
     const cases: Array<[Partial<RenderOptions>, RegExp]> = [
-      [{}, /not given the app's AppProject/],
-      [{ sourceRepos: ['https://github.com/acme/*'] }, /the AppProject's sourceRepos does not permit this URL/],
-      [{ sourceRepos: ['*'], allowLoopbackUrls: false }, /resolves to 127\.0\.0\.1, a loopback address/],
+      [{ sourceRepos: ['*'] }, /remote Kustomize references are off, .*SLUICE_KUSTOMIZE_REMOTE_REFS=true/],
+      [{ kustomizeRemoteRefs: true }, /not given the app's AppProject/],
+      [{ kustomizeRemoteRefs: true, sourceRepos: ['https://github.com/acme/*'] }, /the AppProject's sourceRepos does not permit this URL/],
+      [{ kustomizeRemoteRefs: true, sourceRepos: ['*'], allowLoopbackUrls: false }, /resolves to 127\.0\.0\.1, a loopback address/],
     ];
     for (const [options, expected] of cases) {
       const message = await refusal({ checkoutDir: attacker, appName: 'ssrf', source: source('ssrf'), ...options });
@@ -153,6 +158,14 @@ describe('a hostile tenant\'s spec and repository, rendered', () => {
       source: source('chart', helm({ valueFiles: ['http://169.254.169.254/latest/user-data'] })) });
     assert.match(metadata, /link-local, unspecified or cloud metadata address/);
     assert.deepEqual(server.hits, []);
+  });
+
+  it('renders a remote base the AppProject allows when remote references are on, fetched through the egress proxy', async () => {
+    const { manifests } = await render({
+      tools, checkoutDir: attacker, appName: 'remote', source: source('remote'),
+      kustomizeRemoteRefs: true, allowLoopbackUrls: true, sourceRepos: [`${stack.git.url}/hostile-shared-base-*`],
+    });
+    assert.deepEqual(manifests.map((m) => m.object.metadata?.name), ['shared']);
   });
 
   it('renders the checkout without writing to it: tools run on a private copy', async () => {
