@@ -3,19 +3,21 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { processPartialResponse, SqsFifoPartialProcessorAsync } from '@aws-lambda-powertools/batch';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { backOffMessage, describeJob, parseJob } from '../lib/queue/index.js';
+import { backOffMessage, byMessageGroup, describeJob, parseJob } from '../lib/queue/index.js';
 import { buildWorkerDeps, runtimeConfigFromEnv } from '../lib/runtime/index.js';
 import { createJobIdempotency, type JobIdempotency } from '../lib/store/index.js';
 import { processJob, type WorkerDeps } from '../lib/worker/index.js';
 
 const logger = new Logger();
-const processor = new SqsFifoPartialProcessorAsync();
 let deps: WorkerDeps | undefined;
 let jobsQueueUrl = '';
 const sqs = new SQSClient({});
 let idempotency: JobIdempotency | undefined;
 
-/** Jobs from the FIFO queue: each record is one job; a failed record is reported so only it is retried. */
+/**
+ * Jobs from the FIFO queue: each record is one job; a failed record is reported so only it is retried. The
+ * batch's message groups (one app each) run side by side, each in order through its own FIFO processor.
+ */
 export async function handler(event: SQSEvent, context: Context): Promise<SQSBatchResponse> {
   logger.addContext(context);
   if (!deps) {
@@ -26,8 +28,13 @@ export async function handler(event: SQSEvent, context: Context): Promise<SQSBat
   }
   // Lets idempotency expire an in-progress record when this invocation times out, instead of after 15 minutes.
   idempotency?.config.registerLambdaContext(context);
-  // A failed job skips the rest of its app's group (order within an app matters); other apps go on.
-  return processPartialResponse(event, (record: SQSRecord) => runRecord(record), processor, { context, skipGroupOnError: true });
+  // A failed job skips the rest of its app's group (order within an app matters); other apps go on. A group
+  // whose every record failed is reported like any other, and only a batch that failed whole is thrown.
+  const responses = await Promise.all(byMessageGroup(event.Records).map((records) => processPartialResponse({ Records: records },
+    (record: SQSRecord) => runRecord(record), new SqsFifoPartialProcessorAsync(), { context, skipGroupOnError: true, throwOnFullBatchFailure: false })));
+  const batchItemFailures = responses.flatMap((response) => response.batchItemFailures);
+  if (batchItemFailures.length === event.Records.length) throw new Error(`all ${event.Records.length} jobs of the batch failed; each is retried`);
+  return { batchItemFailures };
 }
 
 async function runRecord(record: SQSRecord): Promise<void> {

@@ -26,6 +26,12 @@ export interface PipelineOptions {
   /** Drift scan period; 0 disables the timer (tests call `driftScan()` themselves). */
   driftIntervalMs?: number;
   port?: number;
+  /**
+   * Worker instances polling the jobs queue at once, as the event source mapping's maximumConcurrency starts them;
+   * default SLUICE_WORKER_MAX_CONCURRENCY, else 10 (serverless.yml's workerMaxConcurrency). The FIFO queue keeps
+   * an app's jobs from overlapping: a group with a message in flight is not handed to another instance.
+   */
+  workerConcurrency?: number;
 }
 
 export interface LocalPipeline {
@@ -82,8 +88,9 @@ export async function startLocalPipeline(stack: StackInfo, options: PipelineOpti
     { prefix: '/webhooks/github', name: 'webhook', handler: (event, context) => webhook.handler(event, context) },
     { prefix: '/', name: 'status', handler: status.handler as HttpHandler },
   ], options.port);
+  const workers = options.workerConcurrency ?? (Number(process.env.SLUICE_WORKER_MAX_CONCURRENCY) || 10);
   const pollers = [
-    new SqsPoller('worker', resources.jobsQueueUrl, worker.handler),
+    ...Array.from({ length: Math.max(1, workers) }, () => new SqsPoller('worker', resources.jobsQueueUrl, worker.handler)),
     new SqsPoller('delay-forwarder', resources.delayQueueUrl, delayForwarder.handler),
   ];
   await Promise.all(pollers.map((p) => p.start()));

@@ -1,4 +1,5 @@
 import { SendMessageBatchCommand, type SendMessageBatchRequestEntry, type SQSClient } from '@aws-sdk/client-sqs';
+import { mapLimit } from '../util/index.js';
 import { QueueError } from './errors.js';
 import { deduplicationId, describeJob, messageGroupId } from './message-ids.js';
 import { validateJob } from './parse-job.js';
@@ -12,22 +13,31 @@ export interface EnqueuedJob {
 
 const BATCH_SIZE = 10;
 const ATTEMPTS = 3;
+/** Batches in flight at once: a push matching 1000 apps is 100 batches, which must not be sent one by one. */
+const PARALLEL_BATCHES = 10;
 
 /**
- * Sends jobs to the FIFO jobs queue in batches of ten, keeping their order. Entries SQS fails for a passing
- * reason are sent again (their deduplication id makes that safe); an entry refused for its content, or still
- * failing, ends in one QueueError naming the jobs. A repeat within five minutes is accepted by SQS and dropped.
+ * Sends jobs to the FIFO jobs queue in batches of ten, several batches at once, keeping the order of each app's
+ * jobs: a batch holding a message group of an earlier batch waits for that batch. Entries SQS fails for a
+ * passing reason are sent again (their deduplication id makes that safe); an entry refused for its content, or
+ * still failing, ends in one QueueError naming the jobs. A repeat within five minutes is accepted by SQS and dropped.
  */
 export async function enqueueJobs(client: SQSClient, queueUrl: string, jobs: readonly Job[]): Promise<EnqueuedJob[]> {
   const entries = jobs.map((job, index) => {
     const valid = validateJob(job, describeJob(job));
     return { job: valid, id: `job-${index}`, request: toEntry(valid, `job-${index}`) };
   });
-  const enqueued: EnqueuedJob[] = [];
-  for (let offset = 0; offset < entries.length; offset += BATCH_SIZE) {
-    enqueued.push(...await sendBatch(client, queueUrl, entries.slice(offset, offset + BATCH_SIZE)));
-  }
-  return enqueued;
+  const batches: Entry[][] = [];
+  for (let offset = 0; offset < entries.length; offset += BATCH_SIZE) batches.push(entries.slice(offset, offset + BATCH_SIZE));
+  const groupsOf = batches.map((batch) => new Set(batch.map((entry) => entry.request.MessageGroupId)));
+  // mapLimit starts batches in order, so every earlier batch's promise exists when a later one starts.
+  const sending: Promise<EnqueuedJob[]>[] = [];
+  const sent = await mapLimit(batches, PARALLEL_BATCHES, (batch, index) => {
+    const before = sending.filter((_, earlier) => [...groupsOf[index]!].some((group) => groupsOf[earlier]!.has(group)));
+    sending[index] = Promise.all(before).then(() => sendBatch(client, queueUrl, batch));
+    return sending[index]!;
+  });
+  return sent.flat();
 }
 
 function toEntry(job: Job, id: string): SendMessageBatchRequestEntry {

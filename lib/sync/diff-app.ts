@@ -38,7 +38,7 @@ export async function diffApp(target: SyncTarget, manifests: Manifest[], options
   }
   const planned = plan.steps.flatMap((s) => s.objects).filter((o) => !o.hook);
   const objects = planned.map((o) => o.object);
-  const state = await readLiveState(client, app.name, objects);
+  const state = await readLiveState(client, app.name, objects, target.inventory);
   const compareOptions = { fieldManager, ignore: app.ignoreDifferences, fieldValidation: app.syncPolicy.syncOptions.validate ? 'Strict' as const : 'Ignore' as const };
   const changed = await mapLimit(planned, options.concurrency ?? 16, async (object) => {
     const live = state.live.get(refKey(object.ref));

@@ -1,4 +1,4 @@
-import { type KubeClient, UnknownKindError, refKey, refOf, versionedRefOf, type KubeObject } from '../kube/index.js';
+import { type KubeClient, UnknownKindError, refKey, refOf, versionedRefOf, type KubeObject, type ObjectRef } from '../kube/index.js';
 import { mapLimit } from '../util/index.js';
 import { trackedLiveObjects } from './inventory.js';
 import { argoAnnotations, helmAnnotations, sluiceAnnotations } from './order/index.js';
@@ -16,9 +16,13 @@ export function isHook(object: KubeObject): boolean {
   return [argoAnnotations.hook, sluiceAnnotations.hook, helmAnnotations.hook].some((key) => key in annotations);
 }
 
-/** One list per kind for tracked objects, then a get for each desired object not tracked yet (it may exist unowned). */
-export async function readLiveState(client: KubeClient, app: string, desired: KubeObject[]): Promise<LiveState> {
-  const tracked = await trackedLiveObjects(client, app);
+/**
+ * Lists for tracked objects (per kind and namespace of the desired objects and `inventory` when it is given, else
+ * per listable kind), then a get for each desired object not tracked yet (it may exist unowned).
+ */
+export async function readLiveState(client: KubeClient, app: string, desired: KubeObject[], inventory?: readonly ObjectRef[]): Promise<LiveState> {
+  const places = inventory && [...inventory, ...desired.map(refOf)];
+  const tracked = await trackedLiveObjects(client, app, places);
   const trackedByKey = new Map(tracked.map((object) => [refKey(refOf(object)), object]));
   const wanted = new Set<string>();
   const live = new Map<string, KubeObject>();

@@ -60,7 +60,7 @@ export async function syncApp(request: SyncRequest): Promise<OperationResult> {
     const plan = planSync(desired.objects);
     warnings.push(...plan.warnings);
 
-    const state = await readLiveState(client, app.name, plan.steps.flatMap((s) => s.objects.map((o) => o.object)));
+    const state = await readLiveState(client, app.name, plan.steps.flatMap((s) => s.objects.map((o) => o.object)), target.inventory);
     const applyOptions: ApplyObjectOptions = {
       fieldManager: options.fieldManager, ignore: app.ignoreDifferences, fieldValidation: app.syncPolicy.syncOptions.validate ? 'Strict' : 'Ignore',
       dryRun: options.dryRun, replace: app.syncPolicy.syncOptions.replace, force: app.syncPolicy.syncOptions.force,

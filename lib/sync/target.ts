@@ -1,4 +1,4 @@
-import type { KubeClient } from '../kube/index.js';
+import type { KubeClient, ObjectRef } from '../kube/index.js';
 import type { AppProject, Application } from '../model/index.js';
 
 /** What a sync or diff acts on: the app, its project, and the cluster it deploys to. */
@@ -7,4 +7,9 @@ export interface SyncTarget {
   project: AppProject;
   cluster: { name: string; server: string };
   client: KubeClient;
+  /**
+   * The objects the app was last recorded with. Given, its tracked objects are looked for only in their kinds and
+   * namespaces and the desired ones' (requests scale with the app); absent, in every listable kind of the cluster.
+   */
+  inventory?: readonly ObjectRef[];
 }

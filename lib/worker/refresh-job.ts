@@ -6,6 +6,7 @@ import { resolveRevision } from '../source/index.js';
 import { diffApp, renderRevision } from '../sync/index.js';
 import { appContext } from './app-context.js';
 import { withoutCondition } from './conditions.js';
+import { inventoryOf } from './inventory.js';
 import { newerThanPin } from './pin.js';
 import { followUpIfProgressing } from './follow-up.js';
 import { recordJobFailure } from './record.js';
@@ -38,7 +39,7 @@ async function refreshJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
 
   const cluster = await deps.clusters.resolve(app.destination);
   const rendered = await renderRevision(app, { cacheDir: deps.render.cacheDir, tools: deps.render.tools, auth, project, revision: head });
-  const diff = await deps.clusters.withClient(cluster, (client) => diffApp({ app, project, cluster, client }, rendered.manifests));
+  const diff = await deps.clusters.withClient(cluster, (client) => diffApp({ app, project, cluster, client, inventory: inventoryOf(status) }, rendered.manifests));
   const sync = diff.status === 'Synced' && !gitMoved ? 'Synced' : 'OutOfSync';
   const text = sync === 'Synced' ? 'in sync' : [
     ...(pin ? [`pinned to ${shortRevision(pin.revision)} by a rollback${pin.by ? ` (${pin.by})` : ''}; auto-sync resumes with a newer commit or \`sluice app unpin ${app.name}\``] : []),

@@ -6,6 +6,7 @@ import { renderRevision, syncApp } from '../sync/index.js';
 import type { OperationResult } from '../result/index.js';
 import { appContext } from './app-context.js';
 import { followUpIfProgressing } from './follow-up.js';
+import { inventoryOf } from './inventory.js';
 import { newerThanPin, pinAfter } from './pin.js';
 import { recordJobFailure, recordOperation } from './record.js';
 import { runRefreshJob } from './refresh-job.js';
@@ -65,7 +66,7 @@ async function syncJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
   try {
     const rendered = await renderRevision(app, { cacheDir: deps.render.cacheDir, tools: deps.render.tools, auth, project, revision });
     result = await deps.clusters.withClient(cluster, (client) => syncApp({
-      target: { app, project, cluster, client }, revision: rendered.revision, manifests: rendered.manifests,
+      target: { app, project, cluster, client, inventory: inventoryOf(status) }, revision: rendered.revision, manifests: rendered.manifests,
       options: { trigger: job.trigger, prune: job.prune ?? app.syncPolicy.automated?.prune ?? false, now: deps.now },
     }));
   } catch (error) {

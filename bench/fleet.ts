@@ -1,0 +1,152 @@
+/**
+ * Fleet scale on the local pipeline: N Argo CD Applications of Flux's benchmark shape (a Deployment scaled to 0,
+ * a ServiceAccount, a Service, a ConfigMap) in one app repo, pushed at once. Prints JSON: time to all Synced
+ * after the config push, after one commit touching every app, and after a commit touching one app; the webhook's
+ * answer time; apps lost or left at an old sha; peak RSS; and the floor, `kubectl apply --server-side` of the
+ * same objects, in the same run. `npm run bench:fleet -- --apps 1000` (starts the stack unless SLUICE_STACK
+ * names a running one). Flux in the same run is not in this benchmark yet.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { startLocalPipeline } from '../infra/local/pipeline.js';
+import { startStack, type LocalStack, type StackInfo } from '../infra/local/stack.js';
+import { buildWorkerDeps, runtimeConfigFromEnv } from '../lib/runtime/index.js';
+import { hashApiToken } from '../lib/store/index.js';
+
+const { values } = parseArgs({ options: { apps: { type: 'string', default: '100' }, timeout: { type: 'string', default: '1800' } } });
+const apps = Number(values.apps);
+const timeoutMs = Number(values.timeout) * 1000;
+process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
+let owned: LocalStack | undefined;
+const info: StackInfo = process.env.SLUICE_STACK
+  ? JSON.parse(readFileSync(process.env.SLUICE_STACK, 'utf8')) as StackInfo
+  : (owned = await startStack({ onProgress: () => undefined })).info;
+
+const id = randomBytes(3).toString('hex');
+const ns = `fleet-${id}`;
+const name = (i: number) => `app-${String(i).padStart(4, '0')}`;
+const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=b@x', ...args], { cwd, encoding: 'utf8' }).trim();
+
+function repo(repoName: string) {
+  const bare = join(info.git.root, `${repoName}.git`);
+  const work = join(info.runDir, `bench-${repoName}`);
+  git(info.git.root, 'init', '--bare', '-q', '-b', 'main', bare);
+  mkdirSync(work, { recursive: true });
+  git(work, 'init', '-q', '-b', 'main');
+  return {
+    url: `${info.git.url}/${repoName}.git`, work,
+    commit(changes: Record<string, string>): string {
+      for (const [path, content] of Object.entries(changes)) {
+        mkdirSync(join(work, path, '..'), { recursive: true });
+        writeFileSync(join(work, path), content);
+      }
+      git(work, 'add', '-A');
+      git(work, 'commit', '-qm', 'bench');
+      git(work, 'push', '-q', bare, 'HEAD:main');
+      return git(work, 'rev-parse', 'HEAD');
+    },
+  };
+}
+
+/** Flux's benchmark app: what each of its Kustomizations deploys. */
+function appObjects(i: number, generation: number): string {
+  const n = name(i);
+  return [
+    `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${n}\n`,
+    `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${n}\ndata:\n  generation: "${generation}"\n`,
+    `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${n}\nspec:\n  selector: { app: ${n} }\n  ports:\n    - port: 80\n`,
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${n}\nspec:\n  replicas: 0\n  selector:\n    matchLabels: { app: ${n} }\n  template:\n    metadata:\n      labels: { app: ${n} }\n    spec:\n      serviceAccountName: ${n}\n      containers:\n        - name: main\n          image: registry.invalid/${n}:1.0\n`,
+  ].join('---\n');
+}
+
+const all = Array.from({ length: apps }, (_, i) => i);
+const appRepo = repo(`fleet-app-${id}`);
+const configRepo = repo(`fleet-config-${id}`);
+appRepo.commit(Object.fromEntries(all.map((i) => [`apps/${name(i)}/objects.yaml`, appObjects(i, 0)])));
+configRepo.commit(Object.fromEntries(all.map((i) => [`apps/${name(i)}.yaml`, `apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata: { name: ${name(i)} }
+spec:
+  project: default
+  source: { repoURL: ${appRepo.url}, targetRevision: main, path: apps/${name(i)} }
+  destination: { name: local, namespace: ${ns} }
+  syncPolicy: { automated: { prune: true }, syncOptions: [CreateNamespace=true] }
+`])));
+
+const pipeline = await startLocalPipeline(info, { configRepoURL: configRepo.url });
+const token = randomBytes(16).toString('hex');
+await buildWorkerDeps(runtimeConfigFromEnv()).store.putApiToken({ id: 'fleet', name: 'fleet', role: 'read', hash: hashApiToken(token) });
+
+const push = async (url: string, sha: string): Promise<number> => {
+  const payload = JSON.stringify({ ref: 'refs/heads/main', after: sha, before: '0'.repeat(40), repository: { clone_url: url, html_url: url, default_branch: 'main' }, pusher: { name: 'bench' }, head_commit: { id: sha, timestamp: new Date().toISOString() } });
+  const signature = `sha256=${createHmac('sha256', pipeline.webhookSecret).update(payload).digest('hex')}`;
+  const started = performance.now();
+  const res = await fetch(`${pipeline.url}/webhooks/github`, { method: 'POST', body: payload, headers: { 'content-type': 'application/json', 'x-github-event': 'push', 'x-github-delivery': randomUUID(), 'x-hub-signature-256': signature } });
+  if (res.status !== 202) throw new Error(`webhook answered ${res.status}: ${await res.text()}`);
+  return Math.round(performance.now() - started);
+};
+
+interface Listed { name: string; sync: string; revision: string | null; lastOperation: { finishedAt?: string | null } | null }
+const list = async (): Promise<Listed[]> => {
+  const res = await fetch(`${pipeline.url}/apps`, { headers: { authorization: `Bearer ${token}` } });
+  return res.ok ? ((await res.json()) as { apps: Listed[] }).apps : [];
+};
+
+/** Polls until every app in `which` is Synced at `sha`; returns ms, and the apps left behind at the deadline. */
+async function untilSynced(which: number[], sha: string, since: number): Promise<{ ms: number; behind: number }> {
+  const wanted = new Set(which.map(name));
+  for (;;) {
+    const listed = (await list()).filter((a) => wanted.has(a.name));
+    const behind = wanted.size - listed.filter((a) => a.sync === 'Synced' && a.revision === sha).length;
+    if (behind === 0 || performance.now() - since > timeoutMs) return { ms: Math.round(performance.now() - since), behind };
+    await sleep(250);
+  }
+}
+
+const result: Record<string, unknown> = { benchmark: 'fleet', apps, objectsPerApp: 4, workerConcurrency: Number(process.env.SLUICE_WORKER_MAX_CONCURRENCY) || 10 };
+try {
+  let start = performance.now();
+  result.configPushWebhookMs = await push(configRepo.url, git(configRepo.work, 'rev-parse', 'HEAD'));
+  const first = await untilSynced(all, git(appRepo.work, 'rev-parse', 'HEAD'), start);
+  result.firstSyncAllMs = first.ms;
+
+  const everyApp = appRepo.commit(Object.fromEntries(all.map((i) => [`apps/${name(i)}/objects.yaml`, appObjects(i, 1)])));
+  start = performance.now();
+  result.touchAllWebhookMs = await push(appRepo.url, everyApp);
+  const touchAll = await untilSynced(all, everyApp, start);
+  result.touchAllSyncedMs = touchAll.ms;
+
+  const before = new Map((await list()).map((a) => [a.name, a.lastOperation?.finishedAt ?? null]));
+  const oneApp = appRepo.commit({ [`apps/${name(0)}/objects.yaml`]: appObjects(0, 2) });
+  start = performance.now();
+  result.touchOneWebhookMs = await push(appRepo.url, oneApp);
+  const touchOne = await untilSynced([0], oneApp, start);
+  result.touchOneSyncedMs = touchOne.ms;
+  await sleep(2000);
+  result.touchOneOthersSynced = (await list()).filter((a) => a.name !== name(0) && a.lastOperation?.finishedAt !== before.get(a.name)).length;
+  result.appsLeftBehind = first.behind + touchAll.behind + touchOne.behind;
+
+  // The floor: the API server itself taking the same objects, server-side, in one kubectl run.
+  const floorDir = join(info.runDir, `bench-fleet-floor-${id}`);
+  mkdirSync(floorDir, { recursive: true });
+  writeFileSync(join(floorDir, 'all.yaml'), all.map((i) => appObjects(i, 0)).join('---\n'));
+  const kubectl = (...args: string[]) => execFileSync(info.tools.kubectl, ['--kubeconfig', info.kube.adminKubeconfig, ...args], { stdio: 'pipe', maxBuffer: 256 << 20 });
+  kubectl('create', 'namespace', `${ns}-floor`);
+  const floorStart = performance.now();
+  kubectl('apply', '--server-side', '--field-manager=bench', '-n', `${ns}-floor`, '-f', join(floorDir, 'all.yaml'));
+  result.kubectlFloorMs = Math.round(performance.now() - floorStart);
+  result.firstSyncOverFloor = Math.round((first.ms / (result.kubectlFloorMs as number)) * 10) / 10;
+  result.peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
+  rmSync(floorDir, { recursive: true, force: true });
+  console.log(JSON.stringify(result, null, 2));
+} finally {
+  await pipeline.stop();
+  for (const namespace of [ns, `${ns}-floor`]) {
+    try { execFileSync(info.tools.kubectl, ['--kubeconfig', info.kube.adminKubeconfig, 'delete', 'namespace', namespace, '--wait=false'], { stdio: 'ignore' }); } catch { /* already gone */ }
+  }
+  await owned?.stop();
+}
