@@ -103,7 +103,8 @@ async function untilSynced(which: number[], sha: string, since: number): Promise
     const listed = (await list()).filter((a) => wanted.has(a.name));
     const behind = wanted.size - listed.filter((a) => a.sync === 'Synced' && a.revision === sha).length;
     if (behind === 0 || performance.now() - since > timeoutMs) return { ms: Math.round(performance.now() - since), behind };
-    await sleep(250);
+    // Once a second: listing every app is a query on moto, which the pipeline itself is waiting on.
+    await sleep(1000);
   }
 }
 

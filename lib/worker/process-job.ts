@@ -12,6 +12,13 @@ import type { JobOutcome, WorkerDeps } from './types.js';
  * with backoff and finally dead-letter it.
  */
 export async function processJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
+  const outcome = await processOne(deps, job);
+  if (!outcome.next) return outcome;
+  const then = await processJob(deps, outcome.next);
+  return { ...then, message: `${outcome.message}\n${then.message}` };
+}
+
+async function processOne(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
   try {
     switch (job.kind) {
       case 'sync':

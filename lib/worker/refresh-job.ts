@@ -55,9 +55,10 @@ async function refreshJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
   const automated = app.syncPolicy.automated;
   const report = { previous: status, sync, health: diff.health, revision: head, text, diff } as const;
   if (sync === 'OutOfSync' && automated && !pin && (gitMoved || status?.revision === undefined || automated.selfHeal)) {
-    await deps.queue.enqueueJobs([{ kind: 'sync', app: app.name, revision: head, trigger: { kind: 'drift', by: gitMoved ? 'git' : status?.revision === undefined ? 'initial sync' : 'self-heal' }, requestedAt: deps.now().toISOString() }]);
     await deps.notify.refreshed(job, app, { ...report, healing: true });
-    return { status: 'done', message: `${app.name} OutOfSync (${text}); sync queued` };
+    // Synced by this same worker right away, in the app's order: a queue round trip would only add latency.
+    const sync: Job = { kind: 'sync', app: app.name, revision: head, trigger: { kind: 'drift', by: gitMoved ? 'git' : status?.revision === undefined ? 'initial sync' : 'self-heal' }, requestedAt: deps.now().toISOString() };
+    return { status: 'done', message: `${app.name} OutOfSync (${text}); syncing`, next: sync };
   }
   if (diff.errors.length) throw new SluiceError(`${app.name}: ${diff.errors.join('; ')}`);
   await deps.notify.refreshed(job, app, { ...report, healing: false });

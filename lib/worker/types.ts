@@ -1,5 +1,5 @@
 import type { JobNotifier } from '../notify/index.js';
-import type { JobQueue } from '../queue/index.js';
+import type { Job, JobQueue } from '../queue/index.js';
 import type { GitAuth } from '../source/index.js';
 import type { StatusStore, RegistrySnapshot } from '../store/index.js';
 import type { ClusterClients } from './clusters.js';
@@ -39,4 +39,6 @@ export function defaultWorkerConfig(overrides: Partial<WorkerConfig> = {}): Work
 export interface JobOutcome {
   status: 'done' | 'dropped' | 'failed' | 'continued';
   message: string;
+  /** A job to run next in the same worker, before anything else of the app (a refresh's sync). */
+  next?: Job;
 }
