@@ -3,7 +3,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { processPartialResponse, SqsFifoPartialProcessorAsync } from '@aws-lambda-powertools/batch';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { backOffMessage, byMessageGroup, describeJob, parseJob } from '../lib/queue/index.js';
+import { backOffMessage, byMessageGroup, describeJob, parseJob, releaseMessage } from '../lib/queue/index.js';
 import { buildWorkerDeps, runtimeConfigFromEnv } from '../lib/runtime/index.js';
 import { createJobIdempotency, type JobIdempotency } from '../lib/store/index.js';
 import { processJob, type WorkerDeps } from '../lib/worker/index.js';
@@ -30,14 +30,17 @@ export async function handler(event: SQSEvent, context: Context): Promise<SQSBat
   idempotency?.config.registerLambdaContext(context);
   // A failed job skips the rest of its app's group (order within an app matters); other apps go on. A group
   // whose every record failed is reported like any other, and only a batch that failed whole is thrown.
+  const backedOff = new Set<string>();
   const responses = await Promise.all(byMessageGroup(event.Records).map((records) => processPartialResponse({ Records: records },
-    (record: SQSRecord) => runRecord(record), new SqsFifoPartialProcessorAsync(), { context, skipGroupOnError: true, throwOnFullBatchFailure: false })));
+    (record: SQSRecord) => runRecord(record, backedOff), new SqsFifoPartialProcessorAsync(), { context, skipGroupOnError: true, throwOnFullBatchFailure: false })));
   const batchItemFailures = responses.flatMap((response) => response.batchItemFailures);
+  const skipped = event.Records.filter((record) => !backedOff.has(record.messageId) && batchItemFailures.some((f) => f.itemIdentifier === record.messageId));
+  await Promise.all(skipped.map((record) => releaseMessage(sqs, jobsQueueUrl, record.receiptHandle).catch(() => undefined)));
   if (batchItemFailures.length === event.Records.length) throw new Error(`all ${event.Records.length} jobs of the batch failed; each is retried`);
   return { batchItemFailures };
 }
 
-async function runRecord(record: SQSRecord): Promise<void> {
+async function runRecord(record: SQSRecord, backedOff: Set<string>): Promise<void> {
   let job;
   try {
     job = parseJob(record.body);
@@ -54,6 +57,7 @@ async function runRecord(record: SQSRecord): Promise<void> {
     outcome = idempotency ? await idempotency.once(record.messageId, run) : await run();
   } catch (error) {
     const seconds = await backOffMessage(sqs, jobsQueueUrl, record.receiptHandle, receiveCount).catch(() => undefined);
+    if (seconds !== undefined) backedOff.add(record.messageId);
     logger.warn('job failed; it will be retried', { job: describeJob(job), receiveCount, retryInSeconds: seconds, reason: (error as Error).message });
     throw error;
   }

@@ -12,9 +12,10 @@ export interface LocalAwsResources {
 
 /**
  * The same tables and queues as infra/resources/*.yml, created in moto for the local loop and tests.
- * Visibility timeouts are short so a failed job is retried within seconds here.
+ * The jobs queue's visibility timeout is the worker's timeout (300 s; 6 times that in AWS), so a job still running
+ * under load is never handed to a second worker; failed jobs come back after their backoff, not after this.
  */
-export async function createLocalAwsResources(prefix: string, visibilityTimeoutSeconds = 20): Promise<LocalAwsResources> {
+export async function createLocalAwsResources(prefix: string, visibilityTimeoutSeconds = 300): Promise<LocalAwsResources> {
   const sqs = new SQSClient({});
   const queue = async (name: string, attributes: Record<string, string>) =>
     (await sqs.send(new CreateQueueCommand({ QueueName: name, Attributes: attributes }))).QueueUrl!;
@@ -30,6 +31,6 @@ export async function createLocalAwsResources(prefix: string, visibilityTimeoutS
     FifoQueue: 'true', VisibilityTimeout: String(visibilityTimeoutSeconds),
     RedrivePolicy: JSON.stringify({ deadLetterTargetArn: await arnOf(jobsDlqUrl), maxReceiveCount: 5 }),
   });
-  const delayQueueUrl = await queue(`${prefix}-job-delays`, { VisibilityTimeout: String(visibilityTimeoutSeconds) });
+  const delayQueueUrl = await queue(`${prefix}-job-delays`, { VisibilityTimeout: '60' });
   return { tableName, idempotencyTableName, jobsQueueUrl, jobsDlqUrl, delayQueueUrl };
 }

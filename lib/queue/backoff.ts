@@ -14,3 +14,12 @@ export async function backOffMessage(client: SQSClient, queueUrl: string, receip
   await client.send(new ChangeMessageVisibilityCommand({ QueueUrl: queueUrl, ReceiptHandle: receiptHandle, VisibilityTimeout: seconds }));
   return seconds;
 }
+
+/**
+ * Makes a message that was not run (it came after a failed job of its app in the same batch) visible again at
+ * once, instead of after the queue's visibility timeout (30 minutes in AWS): the failed job before it, backed
+ * off, still holds the app's FIFO group, so order is kept.
+ */
+export async function releaseMessage(client: SQSClient, queueUrl: string, receiptHandle: string): Promise<void> {
+  await client.send(new ChangeMessageVisibilityCommand({ QueueUrl: queueUrl, ReceiptHandle: receiptHandle, VisibilityTimeout: 0 }));
+}

@@ -5,5 +5,5 @@ export { enqueueFollowUp, forwardDelayedJobs, parseDelayedJob, MAX_DELAY_SECONDS
 export { parseJob, validateJob } from './parse-job.js';
 export { deduplicationId, describeJob, messageGroupId, REGISTRY_GROUP } from './message-ids.js';
 export { QueueError } from './errors.js';
-export { backOffMessage, retryBackoffSeconds } from './backoff.js';
+export { backOffMessage, releaseMessage, retryBackoffSeconds } from './backoff.js';
 export { byMessageGroup, type GroupedRecord } from './message-groups.js';
