@@ -11,7 +11,7 @@ const actedOnRef = /^refs\/(heads|tags)\/./;
  * The claim on a signed body. The signature covers the body only, so a captured delivery resent under a new
  * X-GitHub-Delivery id is still the same body: it is a duplicate by its hash, kept as long as delivery ids are.
  */
-export const bodyClaim = (body: string) => `body:${createHash('sha256').update(body).digest('hex')}`;
+const bodyClaim = (body: string) => `body:${createHash('sha256').update(body).digest('hex')}`;
 
 /**
  * Queues what a verified push triggers. The delivery id and the body's hash are claimed just before enqueueing,

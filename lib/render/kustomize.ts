@@ -4,7 +4,7 @@ import { join, posix, relative, sep } from 'node:path';
 import type { RenderContext } from './context.js';
 import { copySource } from './copy-source.js';
 import { kustomizationFiles } from './detect-tool.js';
-import { RenderError } from './errors.js';
+import { RenderError, RenderLimitError } from './errors.js';
 import { proxyEnv, startEgressProxy } from './egress-proxy.js';
 import { kustomizeEditCommands } from './kustomize-edits.js';
 import { scanKustomization } from './kustomize-references.js';
@@ -57,7 +57,12 @@ export async function renderKustomize(ctx: RenderContext, bin: string): Promise<
       const spec: ToolRun = {
         bin, args, cwd: buildDir, timeoutMs: ctx.limits.toolTimeoutMs, maxOutputBytes: ctx.limits.maxToolOutputBytes, where, command, env, replacements,
       };
-      return runTool(spec);
+      return runTool(spec).catch((error: unknown) => {
+        // kustomize reports a refused fetch as a network error; say that the policy refused it, and where.
+        if (!(error instanceof RenderError) || error instanceof RenderLimitError || proxy.refused.length === 0) throw error;
+        throw new RenderError(`${error.message} (the render's URL policy refused connections to ${[...new Set(proxy.refused)].join(', ')}: ` +
+          'a remote base may fetch only from the repositories already checked)', { cause: error });
+      });
     };
     for (const edit of edits) await run(`kustomize ${edit.slice(0, 3).join(' ')}`, edit);
     const output = await run('kustomize build', ['build', '--load-restrictor=LoadRestrictionsRootOnly', '--', buildDir]);
