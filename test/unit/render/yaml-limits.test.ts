@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseYamlDocuments, RenderError, RenderLimitError, resolveRenderLimits } from '../../../lib/render/index.js';
+import { lineOverDepth } from '../../../lib/render/nesting-depth.js';
 
 const limits = resolveRenderLimits({}, {});
 
@@ -54,5 +55,39 @@ describe('render limit settings', () => {
     assert.equal(resolved.maxObjects, 7);
     assert.equal(resolved.maxAliasCount, 100);
     assert.equal(resolved.maxDepth, 500);
+  });
+});
+
+describe('the nesting pre-check', () => {
+  const depthOf = (text: string, limit = 5) => lineOverDepth(text, limit);
+
+  it('counts block indentation, compact sequence indicators and flow brackets', () => {
+    assert.equal(depthOf('a:\n  b:\n    c:\n      d:\n        e:\n          f: 1\n'), 6);
+    assert.equal(depthOf('a: [[[[[1]]]]]\n'), 1);
+    assert.equal(depthOf('- - - - - - x\n'), 1);
+    assert.equal(depthOf('a: [[1]]\nb: {c: {d: 1}}\n'), undefined);
+  });
+
+  it('ignores brackets in quoted strings, comments and block scalars, which are text', () => {
+    const text = [
+      'apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: dashboards',
+      '  annotations:', '    note: "range [0, 1) and [[[[[[ unbalanced"', "    other: 'it''s [[[[[[ too'", '    # [[[[[[[ a comment',
+      'data:', '  dashboard.json: |', '    {"a": {"b": {"c": {"d": {"e": {"f": [[[[[[1]]]]]]}}}}}}', '  plain: it\'s [fine',
+    ].join('\n');
+    assert.equal(depthOf(text), undefined);
+  });
+
+  it('starts again at each document, so brackets left open in one cannot add up over a whole render', () => {
+    const docs = Array.from({ length: 20 }, () => 'kind: ConfigMap\ndata:\n  a: x [ y\n').join('---\n');
+    assert.equal(depthOf(docs), undefined);
+  });
+
+  it('is not fooled by an apostrophe or a quote that starts no quoted scalar', () => {
+    assert.equal(depthOf("a: [it's, [[[[[[1]]]]]]]\n"), 1);
+    assert.equal(depthOf('a: [b "[[[[[[1]]]]]]]\n'), 1);
+  });
+
+  it('is not fooled by a sibling key after a block scalar of a sequence entry', () => {
+    assert.equal(depthOf('- key: |\n    text [[[[[[\n  other: [[[[[[1]]]]]]\n'), 3);
   });
 });
