@@ -7,51 +7,25 @@
  * names a running one). Flux in the same run is not in this benchmark yet.
  */
 import { execFileSync } from 'node:child_process';
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startLocalPipeline } from '../infra/local/pipeline.js';
-import { startStack, type LocalStack, type StackInfo } from '../infra/local/stack.js';
 import { buildWorkerDeps, runtimeConfigFromEnv } from '../lib/runtime/index.js';
 import { hashApiToken } from '../lib/store/index.js';
+import { benchRepo, benchStack, sendPush } from './bench-parts.js';
 
 const { values } = parseArgs({ options: { apps: { type: 'string', default: '100' }, timeout: { type: 'string', default: '1800' } } });
 const apps = Number(values.apps);
 const timeoutMs = Number(values.timeout) * 1000;
 process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
-let owned: LocalStack | undefined;
-const info: StackInfo = process.env.SLUICE_STACK
-  ? JSON.parse(readFileSync(process.env.SLUICE_STACK, 'utf8')) as StackInfo
-  : (owned = await startStack({ onProgress: () => undefined })).info;
+const { info, stop } = await benchStack();
 
 const id = randomBytes(3).toString('hex');
 const ns = `fleet-${id}`;
 const name = (i: number) => `app-${String(i).padStart(4, '0')}`;
-const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=b@x', ...args], { cwd, encoding: 'utf8' }).trim();
-
-function repo(repoName: string) {
-  const bare = join(info.git.root, `${repoName}.git`);
-  const work = join(info.runDir, `bench-${repoName}`);
-  git(info.git.root, 'init', '--bare', '-q', '-b', 'main', bare);
-  mkdirSync(work, { recursive: true });
-  git(work, 'init', '-q', '-b', 'main');
-  return {
-    url: `${info.git.url}/${repoName}.git`, work,
-    commit(changes: Record<string, string>): string {
-      for (const [path, content] of Object.entries(changes)) {
-        mkdirSync(join(work, path, '..'), { recursive: true });
-        writeFileSync(join(work, path), content);
-      }
-      git(work, 'add', '-A');
-      git(work, 'commit', '-qm', 'bench');
-      git(work, 'push', '-q', bare, 'HEAD:main');
-      return git(work, 'rev-parse', 'HEAD');
-    },
-  };
-}
-
 /** Flux's benchmark app: what each of its Kustomizations deploys. */
 function appObjects(i: number, generation: number): string {
   const n = name(i);
@@ -64,8 +38,8 @@ function appObjects(i: number, generation: number): string {
 }
 
 const all = Array.from({ length: apps }, (_, i) => i);
-const appRepo = repo(`fleet-app-${id}`);
-const configRepo = repo(`fleet-config-${id}`);
+const appRepo = benchRepo(info, `fleet-app-${id}`);
+const configRepo = benchRepo(info, `fleet-config-${id}`);
 appRepo.commit(Object.fromEntries(all.map((i) => [`apps/${name(i)}/objects.yaml`, appObjects(i, 0)])));
 configRepo.commit(Object.fromEntries(all.map((i) => [`apps/${name(i)}.yaml`, `apiVersion: argoproj.io/v1alpha1
 kind: Application
@@ -81,14 +55,7 @@ const pipeline = await startLocalPipeline(info, { configRepoURL: configRepo.url 
 const token = randomBytes(16).toString('hex');
 await buildWorkerDeps(runtimeConfigFromEnv()).store.putApiToken({ id: 'fleet', name: 'fleet', role: 'read', hash: hashApiToken(token) });
 
-const push = async (url: string, sha: string): Promise<number> => {
-  const payload = JSON.stringify({ ref: 'refs/heads/main', after: sha, before: '0'.repeat(40), repository: { clone_url: url, html_url: url, default_branch: 'main' }, pusher: { name: 'bench' }, head_commit: { id: sha, timestamp: new Date().toISOString() } });
-  const signature = `sha256=${createHmac('sha256', pipeline.webhookSecret).update(payload).digest('hex')}`;
-  const started = performance.now();
-  const res = await fetch(`${pipeline.url}/webhooks/github`, { method: 'POST', body: payload, headers: { 'content-type': 'application/json', 'x-github-event': 'push', 'x-github-delivery': randomUUID(), 'x-hub-signature-256': signature } });
-  if (res.status !== 202) throw new Error(`webhook answered ${res.status}: ${await res.text()}`);
-  return Math.round(performance.now() - started);
-};
+const push = (url: string, sha: string) => sendPush(pipeline, url, sha);
 
 interface Listed { name: string; sync: string; revision: string | null; lastOperation: { finishedAt?: string | null } | null }
 const list = async (): Promise<Listed[]> => {
@@ -111,8 +78,8 @@ async function untilSynced(which: number[], sha: string, since: number): Promise
 const result: Record<string, unknown> = { benchmark: 'fleet', apps, objectsPerApp: 4, workerConcurrency: Number(process.env.SLUICE_WORKER_MAX_CONCURRENCY) || 10 };
 try {
   let start = performance.now();
-  result.configPushWebhookMs = await push(configRepo.url, git(configRepo.work, 'rev-parse', 'HEAD'));
-  const first = await untilSynced(all, git(appRepo.work, 'rev-parse', 'HEAD'), start);
+  result.configPushWebhookMs = await push(configRepo.url, configRepo.head());
+  const first = await untilSynced(all, appRepo.head(), start);
   result.firstSyncAllMs = first.ms;
 
   const everyApp = appRepo.commit(Object.fromEntries(all.map((i) => [`apps/${name(i)}/objects.yaml`, appObjects(i, 1)])));
@@ -149,5 +116,5 @@ try {
   for (const namespace of [ns, `${ns}-floor`]) {
     try { execFileSync(info.tools.kubectl, ['--kubeconfig', info.kube.adminKubeconfig, 'delete', 'namespace', namespace, '--wait=false'], { stdio: 'ignore' }); } catch { /* already gone */ }
   }
-  await owned?.stop();
+  await stop();
 }

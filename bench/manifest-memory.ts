@@ -4,13 +4,13 @@
  * the 2 MiB object limit), 20 MB of 20 KiB objects (within the limits, rendered and diffed), and a YAML alias bomb.
  * `npx tsx bench/manifest-memory.ts` (starts the stack unless SLUICE_STACK names a running one). Prints JSON.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { startStack, type LocalStack, type StackInfo } from '../infra/local/stack.js';
+import type { StackInfo } from '../infra/local/stack.js';
+import { benchRepo, benchStack } from './bench-parts.js';
 
 const mib = 1024 * 1024;
 const target = 20 * 1000 * 1000;
@@ -54,24 +54,9 @@ if (process.argv[2] === '--case') {
 }
 
 process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
-let owned: LocalStack | undefined;
-const info: StackInfo = process.env.SLUICE_STACK
-  ? JSON.parse(readFileSync(process.env.SLUICE_STACK, 'utf8')) as StackInfo
-  : (owned = await startStack({ onProgress: () => undefined })).info;
-
+const { info, stop } = await benchStack();
 const name = `bench-memory-${randomBytes(3).toString('hex')}`;
-const bare = join(info.git.root, `${name}.git`);
-const work = join(info.runDir, name);
-const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=b@x', ...args], { cwd, encoding: 'utf8' }).trim();
-git(info.git.root, 'init', '--bare', '-q', '-b', 'main', bare);
-for (const [path, content] of Object.entries(cases)) {
-  mkdirSync(join(work, path), { recursive: true });
-  writeFileSync(join(work, path, 'manifest.yaml'), content);
-}
-git(work, 'init', '-q', '-b', 'main');
-git(work, 'add', '-A');
-git(work, 'commit', '-qm', 'bench');
-git(work, 'push', '-q', bare, 'HEAD:main');
+benchRepo(info, name, Object.fromEntries(Object.entries(cases).map(([path, content]) => [`${path}/manifest.yaml`, content])));
 
 const results: Record<string, unknown> = {};
 for (const [path, content] of Object.entries(cases)) {
@@ -82,4 +67,4 @@ for (const [path, content] of Object.entries(cases)) {
   results[path] = { manifestBytes: Buffer.byteLength(content), ...(line.startsWith('{') ? JSON.parse(line) : { error: child.stderr.slice(-400) }) };
 }
 console.log(JSON.stringify({ bench: 'manifest-memory', lambdaMemoryMiB: 1024, cases: results }, null, 2));
-await owned?.stop();
+await stop();

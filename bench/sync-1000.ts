@@ -4,12 +4,12 @@
  * Prints one JSON object. `npm run bench` (starts the stack unless SLUICE_STACK names a running one).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { KubeClient } from '../lib/kube/index.js';
 import { defaultProject, parseManifests } from '../lib/model/index.js';
 import { renderRevision, syncApp } from '../lib/sync/index.js';
-import { type StackInfo, startStack, type LocalStack } from '../infra/local/stack.js';
+import { benchRepo, benchStack } from './bench-parts.js';
 
 const count = Number(process.env.BENCH_OBJECTS ?? 1000);
 
@@ -37,22 +37,10 @@ const time = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
   return [value, Math.round(performance.now() - start)];
 };
 
-let owned: LocalStack | undefined;
-const info: StackInfo = process.env.SLUICE_STACK
-  ? JSON.parse(readFileSync(process.env.SLUICE_STACK, 'utf8')) as StackInfo
-  : (owned = await startStack({ onProgress: () => undefined })).info;
+const { info, stop } = await benchStack();
 try {
-  const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, stdio: 'pipe', env: { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'b@x', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'b@x' } });
-  const repoName = `bench-${Date.now()}.git`;
-  const bare = join(info.git.root, repoName);
-  const work = mkdtempSync(join(info.runDir, 'bench-'));
-  mkdirSync(join(work, 'app'));
-  objects(count).forEach((doc, i) => writeFileSync(join(work, 'app', `${String(i).padStart(4, '0')}.yaml`), doc));
-  git(info.git.root, 'init', '--bare', '-q', '-b', 'main', repoName);
-  git(work, 'init', '-q', '-b', 'main');
-  git(work, 'add', '.');
-  git(work, 'commit', '-qm', 'bench objects');
-  git(work, 'push', '-q', bare, 'HEAD:refs/heads/main');
+  const repo = benchRepo(info, `bench-${Date.now()}`, Object.fromEntries(objects(count).map((doc, i) => [`app/${String(i).padStart(4, '0')}.yaml`, doc])));
+  const work = repo.dir;
 
   const kubectl = (...args: string[]) => execFileSync(info.tools.kubectl, ['--kubeconfig', info.kube.adminKubeconfig, ...args], { stdio: 'pipe', maxBuffer: 64 << 20 });
   const ns = `bench-${Date.now()}`;
@@ -65,7 +53,7 @@ kind: Application
 metadata: { name: bench }
 spec:
   project: default
-  source: { repoURL: ${info.git.url}/${repoName}, targetRevision: main, path: app }
+  source: { repoURL: ${repo.url}, targetRevision: main, path: app }
   destination: { server: ${info.kube.server}, namespace: ${ns} }
 `, 'bench.yaml').applications;
   const target = { app: app!, project: defaultProject(), cluster: { name: 'local', server: info.kube.server }, client };
@@ -90,5 +78,5 @@ spec:
   kubectl('delete', 'namespace', ns, `${ns}-kubectl`, '--wait=false');
   client.close();
 } finally {
-  await owned?.stop();
+  await stop();
 }
