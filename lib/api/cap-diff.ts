@@ -22,7 +22,8 @@ export function capDiffView(view: DiffView, maxBytes = maxDiffResponseBytes): Di
   let omitted = 0;
   for (const resource of longestFirst) {
     if (size <= maxBytes) break;
-    size -= Buffer.byteLength(JSON.stringify(resource.diff)) - 2;
+    // The text becomes "" and the object gains `,"diffOmitted":true`.
+    size += Buffer.byteLength(',"diffOmitted":true') - (Buffer.byteLength(JSON.stringify(resource.diff)) - 2);
     resource.diff = '';
     resource.diffOmitted = true;
     omitted += 1;

@@ -30,3 +30,4 @@ export { parseClusterCredentials } from './cluster-credentials.js';
 export { parseDuration } from './duration.js';
 export type { LineOf } from './yaml-documents.js';
 export { SpecError } from './errors.js';
+export { issueText } from './spec-issues.js';

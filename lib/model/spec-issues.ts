@@ -47,3 +47,8 @@ export function valueAt(input: unknown, path: FieldPath): unknown {
   }
   return value;
 }
+
+/** `file: field: problem`, as every face shows a spec issue. */
+export function issueText(issue: SpecIssue): string {
+  return `${issue.file}: ${issue.field}: ${issue.message}`;
+}

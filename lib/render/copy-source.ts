@@ -1,9 +1,10 @@
 import { copyFile, lstat, mkdir, readdir, realpath, symlink } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { isInside } from '../source/index.js';
 import { RenderError } from './errors.js';
 import { formatBytes, limitError } from './limits.js';
 import type { RenderLimits } from './types.js';
+import { relativePath } from './relative-path.js';
 
 interface Copy {
   realRoot: string;
@@ -15,7 +16,6 @@ interface Copy {
   bytes: number;
 }
 
-const toPosix = (path: string) => path.split(sep).join('/');
 
 function coveredByWhole(copy: Copy, rel: string): boolean {
   const parts = rel === '.' ? [] : rel.split('/');
@@ -54,7 +54,7 @@ async function copyTree(copy: Copy, rel: string, top: boolean): Promise<void> {
     const real = await realpath(src).catch(() => undefined);
     if (real === undefined) return; // dangling: the tool reports the missing file if it needs it
     if (!isInside(copy.realRoot, real)) throw new RenderError(`${rel}: the symlink points outside the repository`);
-    const targetRel = toPosix(relative(copy.realRoot, real)) || '.';
+    const targetRel = relativePath(copy.realRoot, real);
     await mkdir(dirname(dst), { recursive: true });
     await symlink(relative(dirname(dst), join(copy.dest, targetRel)) || '.', dst);
     count(copy, rel, 0);

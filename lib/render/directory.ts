@@ -1,5 +1,5 @@
 import { readFile, readdir, realpath, stat } from 'node:fs/promises';
-import { join, posix, relative, sep } from 'node:path';
+import { join, posix } from 'node:path';
 import { isInside } from '../source/index.js';
 import type { DirectorySource } from '../model/index.js';
 import { compileArgoGlob } from '../util/index.js';
@@ -9,12 +9,12 @@ import { looksLikeObject, toManifests } from './objects.js';
 import { parseYamlDocuments } from './parse-yaml.js';
 import type { Manifest } from './types.js';
 import { decodeUtf8 } from './utf8.js';
+import { relativePath } from './relative-path.js';
 
 const manifestFile = /\.(ya?ml|json|jsonnet)$/;
 /** Argo CD leaves files carrying this marker out of a directory application. */
 const skipMarker = '+argocd:skip-file-rendering';
 
-const toPosix = (path: string) => path.split(sep).join('/');
 
 function globOption(ctx: RenderContext, field: 'include' | 'exclude', pattern: string | undefined): ((path: string) => boolean) | undefined {
   if (!pattern) return undefined;
@@ -43,9 +43,9 @@ async function candidateFiles(ctx: RenderContext, recurse: boolean): Promise<str
         if (entry.isSymbolicLink()) {
           const real = await realpath(path).catch(() => undefined);
           if (!real || !(await stat(real)).isFile()) continue;
-          if (!isInside(realRoot, real)) throw new RenderError(`${toPosix(relative(ctx.checkoutDir, path))}: the symlink points outside the repository`);
+          if (!isInside(realRoot, real)) throw new RenderError(`${relativePath(ctx.checkoutDir, path)}: the symlink points outside the repository`);
         } else if (!entry.isFile()) continue;
-        found.push(toPosix(relative(ctx.appDir, path)));
+        found.push(relativePath(ctx.appDir, path));
       }
     }
   }

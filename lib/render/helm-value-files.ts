@@ -1,10 +1,11 @@
 import { realpath, stat } from 'node:fs/promises';
-import { relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { isInside } from '../source/index.js';
 import type { RenderContext } from './context.js';
 import { RenderError } from './errors.js';
 import { remoteRefOf, type RemoteRef } from './remote-ref.js';
 import { checkRemoteRef } from './url-policy.js';
+import { relativePath } from './relative-path.js';
 
 const remote = /^[a-z][a-z0-9+.-]*:\/\//i;
 /** helm reads `--values` as a comma-separated list (with CSV quoting), so these would smuggle in other paths. */
@@ -14,7 +15,6 @@ export type ValueFile =
   | { kind: 'local'; /** Relative to the real path of the checkout, `/`-separated. */ rel: string }
   | { kind: 'remote'; ref: RemoteRef; /** Names the file and field, to start messages. */ what: string };
 
-const toPosix = (path: string) => path.split(sep).join('/');
 
 /**
  * spec.source.helm.valueFiles as Argo CD resolves them: relative to the chart directory, or to the repository root
@@ -43,13 +43,13 @@ export async function resolveValueFiles(ctx: RenderContext, valueFiles: readonly
     const info = await stat(path).catch(() => undefined);
     if (!info?.isFile()) {
       if (ignoreMissing) continue;
-      const shown = toPosix(relative(ctx.checkoutDir, path));
+      const shown = relativePath(ctx.checkoutDir, path);
       throw new RenderError(`${ctx.appPath}: ${field}: no such file in the repository (looked for ${shown}); ` +
         'fix the path or set ignoreMissingValueFiles');
     }
     const real = await realpath(path);
     if (!isInside(realRoot, real)) throw new RenderError(`${ctx.appPath}: ${field} is a symlink out of the repository`);
-    resolved.push({ kind: 'local', rel: toPosix(relative(realRoot, real)) });
+    resolved.push({ kind: 'local', rel: relativePath(realRoot, real) });
   }
   return resolved;
 }

@@ -1,5 +1,5 @@
 import { mkdir, realpath, writeFile } from 'node:fs/promises';
-import { join, posix, relative, sep } from 'node:path';
+import { join, posix } from 'node:path';
 import { stringify } from 'yaml';
 import type { HelmSource } from '../model/index.js';
 import type { RenderContext } from './context.js';
@@ -13,6 +13,7 @@ import { parseYamlDocuments } from './parse-yaml.js';
 import { runTool } from './run-tool.js';
 import { checkReleaseName } from './spec-strings.js';
 import type { Manifest } from './types.js';
+import { relativePath } from './relative-path.js';
 
 /** valuesObject wins over values, as in Argo CD: when both are set, values is ignored. */
 function inlineValues(helm: HelmSource | undefined): string | undefined {
@@ -41,7 +42,6 @@ export function manifestsOfHelmOutput(output: string, appPath: string, ctx?: Pic
   return manifests;
 }
 
-const toPosix = (path: string) => path.split(sep).join('/') || '.';
 
 /**
  * `helm template` of the chart at the app path, with value files, inline values and parameters as Argo CD applies
@@ -54,7 +54,7 @@ export async function renderHelm(ctx: RenderContext, bin: string): Promise<Manif
   await checkHelmDependencies(ctx);
   const valueFiles = await resolveValueFiles(ctx, helm?.valueFiles ?? [], helm?.ignoreMissingValueFiles ?? false);
   const realRoot = await realpath(ctx.checkoutDir);
-  const chartRel = toPosix(relative(realRoot, await realpath(ctx.appDir)));
+  const chartRel = relativePath(realRoot, await realpath(ctx.appDir));
   const src = join(ctx.workDir, 'src');
   await copySource(ctx.checkoutDir, [chartRel, ...valueFiles.flatMap((f) => (f.kind === 'local' ? [f.rel] : []))], src, ctx.limits);
   const replacements: Array<[string, string]> = [];

@@ -1,5 +1,5 @@
 import { lstat, readFile, realpath, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { isInside } from '../source/index.js';
 import { kustomizationFiles } from './detect-tool.js';
 import { RenderError } from './errors.js';
@@ -9,6 +9,7 @@ import { parseYamlDocuments } from './parse-yaml.js';
 import { remoteRefOf, type RemoteRef } from './remote-ref.js';
 import type { RenderLimits } from './types.js';
 import { decodeUtf8 } from './utf8.js';
+import { relativePath } from './relative-path.js';
 
 /** What `kustomize build` of one directory will read, found before it runs. */
 export interface KustomizeScan {
@@ -29,7 +30,6 @@ interface Walk {
 /** Kustomizations walked per render at most; a chain longer than this is refused as a limit. */
 const maxKustomizations = 1000;
 
-const toPosix = (path: string) => path.split(sep).join('/') || '.';
 
 async function kustomizationIn(walk: Walk, dir: string): Promise<string | undefined> {
   for (const name of kustomizationFiles) {
@@ -37,7 +37,7 @@ async function kustomizationIn(walk: Walk, dir: string): Promise<string | undefi
     const info = await lstat(path).catch(() => undefined);
     if (!info) continue;
     if (info.isSymbolicLink() && !isInside(walk.realRoot, await realpath(path).catch(() => '/'))) {
-      throw new RenderError(`${toPosix(relative(walk.realRoot, path))}: the symlink points outside the repository`);
+      throw new RenderError(`${relativePath(walk.realRoot, path)}: the symlink points outside the repository`);
     }
     return path;
   }
@@ -45,7 +45,7 @@ async function kustomizationIn(walk: Walk, dir: string): Promise<string | undefi
 }
 
 async function readDocs(walk: Walk, path: string): Promise<unknown[]> {
-  const file = toPosix(relative(walk.realRoot, path));
+  const file = relativePath(walk.realRoot, path);
   const info = await stat(path);
   if (info.size > walk.limits.maxObjectBytes) {
     throw limitError('maxObjectBytes', file, `the file is ${formatBytes(info.size)}`, formatBytes(walk.limits.maxObjectBytes), 'make it smaller');
@@ -84,7 +84,7 @@ async function checkReference(walk: Walk, dir: string, where: string, ref: Refer
   const info = await stat(real);
   if (info.isDirectory()) {
     if (ref.kind === 'base' || ref.kind === 'plugin') walk.pending.push(real);
-    else if (ref.kind === 'dir') walk.scan.dirs.push(toPosix(relative(walk.realRoot, real)));
+    else if (ref.kind === 'dir') walk.scan.dirs.push(relativePath(walk.realRoot, real));
   } else if (ref.kind === 'plugin') {
     await checkPluginDocs(walk, dir, where, ref.field, await readDocs(walk, real));
   }
@@ -100,10 +100,10 @@ async function checkPluginDocs(walk: Walk, dir: string, where: string, field: st
 }
 
 async function walkKustomization(walk: Walk, dir: string): Promise<void> {
-  walk.scan.dirs.push(toPosix(relative(walk.realRoot, dir)));
+  walk.scan.dirs.push(relativePath(walk.realRoot, dir));
   const file = await kustomizationIn(walk, dir);
   if (!file) return; // a directory without a kustomization: kustomize says so
-  const where = toPosix(relative(walk.realRoot, file));
+  const where = relativePath(walk.realRoot, file);
   const [kustomization] = await readDocs(walk, file);
   if (typeof kustomization !== 'object' || kustomization === null || Array.isArray(kustomization)) return;
   for (const ref of kustomizationReferences(kustomization as Record<string, unknown>)) await checkReference(walk, dir, where, ref);
@@ -123,7 +123,7 @@ export async function scanKustomization(checkoutDir: string, appDir: string, lim
     if (walk.seen.has(dir)) continue;
     walk.seen.add(dir);
     if (walk.seen.size > maxKustomizations) {
-      throw new RenderError(`${toPosix(relative(realRoot, dir))}: the build reaches more than ${maxKustomizations} kustomizations; simplify the overlays`);
+      throw new RenderError(`${relativePath(realRoot, dir)}: the build reaches more than ${maxKustomizations} kustomizations; simplify the overlays`);
     }
     await walkKustomization(walk, dir);
   }

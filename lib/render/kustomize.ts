@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir, realpath } from 'node:fs/promises';
-import { join, posix, relative, sep } from 'node:path';
+import { join, posix } from 'node:path';
 import type { RenderContext } from './context.js';
 import { copySource } from './copy-source.js';
 import { kustomizationFiles } from './detect-tool.js';
@@ -13,13 +13,13 @@ import { parseYamlDocuments } from './parse-yaml.js';
 import { runTool, type ToolRun } from './run-tool.js';
 import type { Manifest } from './types.js';
 import { checkRemoteRef } from './url-policy.js';
+import { relativePath } from './relative-path.js';
 
 function kustomizationFile(ctx: RenderContext): string {
   const name = kustomizationFiles.find((f) => existsSync(join(ctx.appDir, f))) ?? kustomizationFiles[0]!;
   return posix.join(ctx.appPath, name);
 }
 
-const toPosix = (path: string) => path.split(sep).join('/') || '.';
 
 /**
  * `kustomize build` of the app path. Before it runs, every path the kustomizations name is resolved and refused if
@@ -39,7 +39,7 @@ export async function renderKustomize(ctx: RenderContext, bin: string): Promise<
     }
     await checkRemoteRef(ref, ctx.urls, what);
   }
-  const appRel = toPosix(relative(await realpath(ctx.checkoutDir), await realpath(ctx.appDir)));
+  const appRel = relativePath(await realpath(ctx.checkoutDir), await realpath(ctx.appDir));
   const src = join(ctx.workDir, 'src');
   await copySource(ctx.checkoutDir, [appRel, ...scan.dirs], src, ctx.limits);
   const buildDir = join(src, appRel);

@@ -1,5 +1,4 @@
 import { realpath, stat } from 'node:fs/promises';
-import { relative, sep } from 'node:path';
 import { isInside, resolveInside } from '../source/index.js';
 import type { ApplicationSource } from '../model/index.js';
 import type { RenderContext } from './context.js';
@@ -12,7 +11,8 @@ import { resolveRenderLimits } from './limits.js';
 import { RenderBudget } from './render-budget.js';
 import { withScratchDir } from './scratch.js';
 import type { Manifest, RenderLimits, RenderTool } from './types.js';
-import { allowLoopbackDefault, kustomizeRemoteRefsDefault } from './url-policy.js';
+import { urlSettingsFromEnv } from './url-policy.js';
+import { relativePath } from './relative-path.js';
 
 export interface RenderOptions {
   /** Root of the checked-out commit; read, never written. */
@@ -62,11 +62,12 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
   const appDir = await appDirOf(options.checkoutDir, options.source.path);
   const limits = resolveRenderLimits(options.limits);
   const tool = detectTool(appDir, options.source);
+  const fromEnv = urlSettingsFromEnv();
   return withScratchDir('render', async (workDir) => {
     const ctx: RenderContext = {
       checkoutDir: options.checkoutDir,
       appDir,
-      appPath: relative(options.checkoutDir, appDir).split(sep).join('/') || '.',
+      appPath: relativePath(options.checkoutDir, appDir),
       source: options.source,
       appName: options.appName,
       namespace: options.namespace,
@@ -74,8 +75,8 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
       budget: new RenderBudget(limits),
       urls: {
         sourceRepos: options.sourceRepos,
-        allowLoopbackUrls: options.allowLoopbackUrls ?? allowLoopbackDefault(),
-        kustomizeRemoteRefs: options.kustomizeRemoteRefs ?? kustomizeRemoteRefsDefault(),
+        allowLoopbackUrls: options.allowLoopbackUrls ?? fromEnv.allowLoopbackUrls,
+        kustomizeRemoteRefs: options.kustomizeRemoteRefs ?? fromEnv.kustomizeRemoteRefs,
       },
       workDir,
     };

@@ -6,14 +6,10 @@ import type { RenderUrlPolicy } from './types.js';
 
 const fetched = new Set(['https:', 'http:']);
 
-/** Render option, else SLUICE_ALLOW_LOOPBACK_URLS (`true` or `1`), else false. */
-export function allowLoopbackDefault(env: NodeJS.ProcessEnv = process.env): boolean {
-  return /^(1|true|yes)$/i.test(env.SLUICE_ALLOW_LOOPBACK_URLS ?? '');
-}
-
-/** Render option, else SLUICE_KUSTOMIZE_REMOTE_REFS (`true` or `1`), else false. */
-export function kustomizeRemoteRefsDefault(env: NodeJS.ProcessEnv = process.env): boolean {
-  return /^(1|true|yes)$/i.test(env.SLUICE_KUSTOMIZE_REMOTE_REFS ?? '');
+/** What a render does when its options leave a URL setting unset: the environment turns it on, else it is off. */
+export function urlSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Pick<RenderUrlPolicy, 'allowLoopbackUrls' | 'kustomizeRemoteRefs'> {
+  const on = (name: string) => /^(1|true|yes)$/i.test(env[name] ?? '');
+  return { allowLoopbackUrls: on('SLUICE_ALLOW_LOOPBACK_URLS'), kustomizeRemoteRefs: on('SLUICE_KUSTOMIZE_REMOTE_REFS') };
 }
 
 /**

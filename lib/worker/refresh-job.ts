@@ -1,4 +1,4 @@
-import { pendingChangesText, shortRevision } from '../format/index.js';
+import { pendingChangesText, pinText, shortRevision } from '../format/index.js';
 import { isTransientError, SluiceError } from '../errors.js';
 import type { Job } from '../queue/index.js';
 import type { AppPin } from '../store/index.js';
@@ -42,7 +42,7 @@ async function refreshJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
   const diff = await deps.clusters.withClient(cluster, (client) => diffApp({ app, project, cluster, client, inventory: inventoryOf(status) }, rendered.manifests));
   const sync = diff.status === 'Synced' && !gitMoved ? 'Synced' : 'OutOfSync';
   const text = sync === 'Synced' ? 'in sync' : [
-    ...(pin ? [`pinned to ${shortRevision(pin.revision)} by a rollback${pin.by ? ` (${pin.by})` : ''}; auto-sync resumes with a newer commit or \`sluice app unpin ${app.name}\``] : []),
+    ...(pin ? [`pinned ${pinText(pin)}; auto-sync resumes with a newer commit or \`sluice app unpin ${app.name}\``] : []),
     ...(gitMoved ? [`Git moved to ${shortRevision(head)}`] : []),
     ...pendingChangesText(diff.summary),
     ...diff.errors,

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { SluiceError } from '../errors.js';
 import { shortRevision } from '../format/index.js';
-import { loadRegistry, withLastGood, type ConfigFile, type SpecIssue } from '../model/index.js';
+import { issueText, loadRegistry, withLastGood, type ConfigFile } from '../model/index.js';
 import type { Job } from '../queue/index.js';
 import { fetchRevision, resolveInside, resolveRevision } from '../source/index.js';
 import { withCondition, withoutCondition } from './conditions.js';
@@ -16,8 +16,6 @@ function yamlFiles(root: string, dir: string): ConfigFile[] {
     return /\.(ya?ml|json)$/.test(entry) ? [{ path: relative(root, path), content: readFileSync(path, 'utf8') }] : [];
   });
 }
-
-const issueText = (issue: SpecIssue) => `${issue.file}: ${issue.field}: ${issue.message}`;
 
 /**
  * Loads every Application and AppProject from the config repo at one revision. Each object stands alone:

@@ -1,3 +1,4 @@
+import { issueText } from '../../model/index.js';
 import { summarizeApp } from '../app-summary.js';
 import { json } from '../responses.js';
 import type { RouteContext } from '../router.js';
@@ -14,7 +15,7 @@ export async function listApps({ deps }: RouteContext): Promise<ApiResponse> {
     revision: snapshot.revision,
     loadedAt: snapshot.loadedAt ?? null,
     // What the last config push could not load; those apps run on their last good definition (staleApps).
-    errors: (snapshot.errors ?? []).map((issue) => `${issue.file}: ${issue.field}: ${issue.message}`),
+    errors: (snapshot.errors ?? []).map(issueText),
     staleApps: snapshot.staleApps ?? [],
   } : null;
   return json(200, { apps, registry });

@@ -3,7 +3,7 @@ import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { type AppDetail, type DiffView, type RevisionDiff, describeApp, diffView, summarizeApp } from '../../api/index.js';
 import { formatRef, KubeClient } from '../../kube/index.js';
-import type { AppProject, Application, Registry, SpecIssue } from '../../model/index.js';
+import { issueText, type AppProject, type Application, type Registry } from '../../model/index.js';
 import { render } from '../../render/index.js';
 import { resolveRevision } from '../../source/index.js';
 import { diffApp, renderRevision, syncApp, type SyncTarget } from '../../sync/index.js';
@@ -30,8 +30,6 @@ interface Rendered {
   revision: string;
   manifests: Awaited<ReturnType<typeof render>>['manifests'];
 }
-
-const issueText = (issue: SpecIssue) => `${issue.file}: ${issue.field}: ${issue.message}`;
 
 const isSha = (value: string) => /^[0-9a-f]{40}$/i.test(value);
 
