@@ -1,3 +1,4 @@
+import { changedPathsOf } from './changed-paths.js';
 import { WebhookError } from './errors.js';
 import type { PushFacts } from './types.js';
 
@@ -30,6 +31,7 @@ export function readPush(payload: Fields): PushFacts {
   const commitTime = timestamp && !Number.isNaN(Date.parse(timestamp)) ? new Date(timestamp).toISOString() : undefined;
   const defaultBranch = stringAt(repository.default_branch);
   const by = stringAt(objectAt(payload.pusher)?.name) ?? stringAt(objectAt(payload.sender)?.login);
+  const changedPaths = changedPathsOf(payload);
   return {
     ref,
     after,
@@ -40,5 +42,7 @@ export function readPush(payload: Fields): PushFacts {
     ...(defaultBranch ? { defaultBranch } : {}),
     ...(by ? { by } : {}),
     ...(commitTime ? { commitTime } : {}),
+    ...(typeof before === 'string' && !noCommit.test(before) ? { before } : {}),
+    ...(changedPaths ? { changedPaths } : {}),
   };
 }

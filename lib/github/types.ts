@@ -87,4 +87,8 @@ export interface PushFacts {
   by?: string;
   /** The head commit's timestamp (ISO), so the worker can refuse a commit older than the deployed one. */
   commitTime?: string;
+  /** The ref's previous value; absent for a new ref. */
+  before?: string;
+  /** Files the push changed; absent when the payload cannot tell (then every app of the repo is synced). */
+  changedPaths?: string[];
 }

@@ -7,19 +7,27 @@ const triggerSchema = z.object({
 
 /** A Job as it travels on the queue. Unknown fields are dropped, so a newer producer does not break an older worker. */
 export const jobSchema = z.object({
-  kind: z.enum(['sync', 'refresh', 'reload-registry', 'rollback']),
+  kind: z.enum(['sync', 'refresh', 'reload-registry', 'rollback', 'push']),
   app: z.string().min(1, 'must not be empty').optional(),
   revision: z.string().min(1, 'must not be empty').optional(),
   commitTime: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time' }).optional(),
   historyId: z.string().min(1, 'must not be empty').optional(),
   prune: z.boolean().optional(),
   unpin: z.boolean().optional(),
+  push: z.object({
+    repoURLs: z.array(z.string().min(1)).min(1, 'must name the repository'),
+    ref: z.string().min(1, 'must not be empty'),
+    before: z.string().regex(/^[0-9a-f]{40,64}$/, 'must be a commit id').optional(),
+    defaultBranch: z.string().optional(),
+    changedPaths: z.array(z.string().min(1)).optional(),
+  }).optional(),
   trigger: triggerSchema,
   deliveryId: z.string().optional(),
   requestedAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time, e.g. 2024-05-01T12:00:00Z' }),
   continuation: z.int().min(0).optional(),
   reply: z.object({ slackResponseUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }) }).optional(),
 }).superRefine((job, ctx) => {
-  if (job.kind !== 'reload-registry' && !job.app) ctx.addIssue({ code: 'custom', path: ['app'], message: `required for a ${job.kind} job` });
+  if (job.kind === 'push' && (!job.push || !job.revision)) ctx.addIssue({ code: 'custom', path: ['push'], message: 'a push job needs push and revision' });
+  if (job.kind !== 'reload-registry' && job.kind !== 'push' && !job.app) ctx.addIssue({ code: 'custom', path: ['app'], message: `required for a ${job.kind} job` });
   if (job.kind === 'rollback' && !job.historyId) ctx.addIssue({ code: 'custom', path: ['historyId'], message: 'required for a rollback job: the history entry to roll back to' });
 });

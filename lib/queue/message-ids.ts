@@ -11,6 +11,8 @@ const sqsId = /^[\x21-\x7e]{1,128}$/;
 /** The FIFO group: the app, so jobs of one app run in order and never concurrently. */
 export function messageGroupId(job: Job): string {
   if (job.kind === 'reload-registry') return REGISTRY_GROUP;
+  // Pushes of one repository fan out in order; other repositories' pushes alongside.
+  if (job.kind === 'push') return `push-${sha256(job.push?.repoURLs[0] ?? '').slice(0, 32)}`;
   if (!job.app) throw new QueueError(`${describeJob(job)}: a ${job.kind} job needs an app`);
   return sqsId.test(job.app) ? job.app : `app-${sha256(job.app).slice(0, 64)}`;
 }
@@ -27,13 +29,14 @@ export function deduplicationId(job: Job): string {
   const fromPush = job.trigger.kind === 'webhook' && job.revision !== undefined;
   return sha256(JSON.stringify([
     job.kind, job.app ?? '', job.revision ?? '', job.historyId ?? '', job.continuation ?? 0, job.prune === true,
+    ...(job.push ? [job.push.ref] : []),
     ...(fromPush ? [] : [job.requestedAt, job.trigger.kind]),
   ]));
 }
 
 /** `sync web@1a2b3c4d`, `reload-registry`: how a job is named in messages. */
 export function describeJob(job: Job): string {
-  const target = job.app ? ` ${job.app}${job.revision ? `@${job.revision.slice(0, 12)}` : ''}` : '';
+  const target = job.app ? ` ${job.app}${job.revision ? `@${job.revision.slice(0, 12)}` : ''}` : job.push && job.revision ? ` ${job.push.ref}@${job.revision.slice(0, 12)}` : '';
   const follow = job.continuation ? ` (follow-up ${job.continuation})` : '';
   return `${job.kind}${target}${follow}`;
 }

@@ -1,12 +1,28 @@
 import type { Trigger } from '../result/index.js';
 
 /** What a worker is asked to do. */
-export type JobKind = 'sync' | 'refresh' | 'reload-registry' | 'rollback';
+export type JobKind = 'sync' | 'refresh' | 'reload-registry' | 'rollback' | 'push';
 
-/** One message on the jobs FIFO queue (MessageGroupId = app, or `registry` for reloads). */
+/**
+ * A push the webhook hands to a worker to fan out: it answers GitHub at once whatever the number of apps,
+ * and the worker, which can read the apps' statuses, decides which apps the push touched.
+ */
+export interface PushedRef {
+  /** Every URL the payload gave for the repository. */
+  repoURLs: string[];
+  /** Full ref name. */
+  ref: string;
+  /** The ref's previous value; absent for a new ref. */
+  before?: string;
+  defaultBranch?: string;
+  /** Files the push changed; absent when the payload could not tell, which touches every app. */
+  changedPaths?: string[];
+}
+
+/** One message on the jobs FIFO queue (MessageGroupId = app, `registry` for reloads, `push-…` per repository for pushes). */
 export interface Job {
   kind: JobKind;
-  /** The application; absent only for `reload-registry`. */
+  /** The application; absent only for `reload-registry` and `push`. */
   app?: string;
   /** Commit sha to sync or check; absent means "resolve the app's targetRevision now". */
   revision?: string;
@@ -16,6 +32,8 @@ export interface Job {
   historyId?: string;
   /** Sync with pruning even when the app's policy does not ask for it (manual `sync --prune`). */
   prune?: boolean;
+  /** For `push`: what was pushed (`revision` is the pushed commit). */
+  push?: PushedRef;
   /** For `refresh`: lift a rollback's pin first, so auto-sync resumes (`sluice app unpin`). */
   unpin?: boolean;
   trigger: Trigger;

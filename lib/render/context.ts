@@ -18,4 +18,6 @@ export interface RenderContext {
   urls: RenderUrlPolicy;
   /** This render's own fresh, private directory: the tools run on a copy of the source made in it, and nowhere else. */
   workDir: string;
+  /** What the render read, filled in by the renderer: repository paths, and whether anything came from elsewhere. */
+  reads: { paths: Set<string>; remote: boolean };
 }

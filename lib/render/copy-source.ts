@@ -12,6 +12,8 @@ interface Copy {
   limits: Pick<RenderLimits, 'maxSourceBytes' | 'maxSourceFiles'>;
   /** Directories (relative to the root) copied whole, or being copied. */
   whole: Set<string>;
+  /** What was asked for and the symlink targets it led to: every repository path the render can read. */
+  read: Set<string>;
   files: number;
   bytes: number;
 }
@@ -44,6 +46,7 @@ function count(copy: Copy, rel: string, bytes: number): void {
  */
 async function copyTree(copy: Copy, rel: string, top: boolean): Promise<void> {
   if (top && coveredByWhole(copy, rel)) return;
+  if (top) copy.read.add(rel);
   const src = join(copy.realRoot, rel);
   const dst = join(copy.dest, rel);
   const info = await lstat(src).catch(() => undefined);
@@ -76,11 +79,14 @@ async function copyTree(copy: Copy, rel: string, top: boolean): Promise<void> {
 /**
  * Makes `dest` hold only the parts of the source a render needs: each of `entries` (files or directories, relative
  * to the real path of `checkoutDir`) at its own relative place, plus whatever symlinks among them point at.
+ * Returns the repository paths copied: the entries and the symlink targets they led to.
  */
-export async function copySource(checkoutDir: string, entries: readonly string[], dest: string, limits: Copy['limits']): Promise<void> {
+export async function copySource(checkoutDir: string, entries: readonly string[], dest: string, limits: Copy['limits']): Promise<string[]> {
   const realRoot = await realpath(checkoutDir);
-  const copy: Copy = { realRoot, dest, limits, whole: new Set(), files: 0, bytes: 0 };
+  const copy: Copy = { realRoot, dest, limits, whole: new Set(), read: new Set(), files: 0, bytes: 0 };
   await mkdir(dest, { recursive: true });
   const depth = (rel: string) => (rel === '.' ? 0 : rel.split('/').length);
   for (const entry of [...new Set(entries)].sort((a, b) => depth(a) - depth(b))) await copyTree(copy, entry, true);
+  return [...copy.read].sort();
 }
+

@@ -44,11 +44,13 @@ async function candidateFiles(ctx: RenderContext, recurse: boolean): Promise<str
           const real = await realpath(path).catch(() => undefined);
           if (!real || !(await stat(real)).isFile()) continue;
           if (!isInside(realRoot, real)) throw new RenderError(`${relativePath(ctx.checkoutDir, path)}: the symlink points outside the repository`);
+          ctx.reads.paths.add(relativePath(realRoot, real));
         } else if (!entry.isFile()) continue;
         found.push(relativePath(ctx.appDir, path));
       }
     }
   }
+  ctx.reads.paths.add(ctx.appPath);
   await visit(ctx.appDir);
   return found;
 }

@@ -42,7 +42,11 @@ export async function resolveValueFiles(ctx: RenderContext, valueFiles: readonly
     if (!isInside(ctx.checkoutDir, path)) throw new RenderError(`${ctx.appPath}: ${field} points outside the repository; use a path inside it`);
     const info = await stat(path).catch(() => undefined);
     if (!info?.isFile()) {
-      if (ignoreMissing) continue;
+      if (ignoreMissing) {
+        // Still an input: a push that adds the file changes the render.
+        ctx.reads.paths.add(relativePath(ctx.checkoutDir, path));
+        continue;
+      }
       const shown = relativePath(ctx.checkoutDir, path);
       throw new RenderError(`${ctx.appPath}: ${field}: no such file in the repository (looked for ${shown}); ` +
         'fix the path or set ignoreMissingValueFiles');

@@ -56,7 +56,9 @@ export async function renderHelm(ctx: RenderContext, bin: string): Promise<Manif
   const realRoot = await realpath(ctx.checkoutDir);
   const chartRel = relativePath(realRoot, await realpath(ctx.appDir));
   const src = join(ctx.workDir, 'src');
-  await copySource(ctx.checkoutDir, [chartRel, ...valueFiles.flatMap((f) => (f.kind === 'local' ? [f.rel] : []))], src, ctx.limits);
+  const read = await copySource(ctx.checkoutDir, [chartRel, ...valueFiles.flatMap((f) => (f.kind === 'local' ? [f.rel] : []))], src, ctx.limits);
+  for (const path of read) ctx.reads.paths.add(path);
+  if (valueFiles.some((f) => f.kind !== 'local')) ctx.reads.remote = true;
   const replacements: Array<[string, string]> = [];
   const valuePaths: string[] = [];
   for (const [i, file] of valueFiles.entries()) {

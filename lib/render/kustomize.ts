@@ -41,7 +41,8 @@ export async function renderKustomize(ctx: RenderContext, bin: string): Promise<
   }
   const appRel = relativePath(await realpath(ctx.checkoutDir), await realpath(ctx.appDir));
   const src = join(ctx.workDir, 'src');
-  await copySource(ctx.checkoutDir, [appRel, ...scan.dirs], src, ctx.limits);
+  for (const path of await copySource(ctx.checkoutDir, [appRel, ...scan.dirs], src, ctx.limits)) ctx.reads.paths.add(path);
+  if (scan.remotes.length) ctx.reads.remote = true;
   const buildDir = join(src, appRel);
   const home = join(ctx.workDir, 'home');
   await mkdir(join(home, 'tmp'), { recursive: true });

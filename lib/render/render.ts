@@ -40,6 +40,11 @@ export interface RenderOptions {
 export interface RenderResult {
   tool: RenderTool;
   manifests: Manifest[];
+  /**
+   * The repository paths (files or directories, `/`-separated, none inside another) the manifests were made
+   * from; undefined when a remote base or value file was read too, so no list of paths covers every input.
+   */
+  inputs?: string[];
 }
 
 async function appDirOf(checkoutDir: string, path: string): Promise<string> {
@@ -79,14 +84,26 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
         kustomizeRemoteRefs: options.kustomizeRemoteRefs ?? fromEnv.kustomizeRemoteRefs,
       },
       workDir,
+      reads: { paths: new Set(), remote: false },
     };
-    switch (tool) {
-      case 'helm':
-        return { tool, manifests: await renderHelm(ctx, options.tools?.helm ?? process.env.SLUICE_HELM ?? 'helm') };
-      case 'kustomize':
-        return { tool, manifests: await renderKustomize(ctx, options.tools?.kustomize ?? process.env.SLUICE_KUSTOMIZE ?? 'kustomize') };
-      case 'directory':
-        return { tool, manifests: await renderDirectory(ctx, options.source.directory) };
-    }
+    const manifests = await renderWith(tool, ctx, options);
+    return { tool, manifests, ...(ctx.reads.remote ? {} : { inputs: outermost(ctx.reads.paths) }) };
   });
+}
+
+function renderWith(tool: RenderTool, ctx: RenderContext, options: RenderOptions): Promise<Manifest[]> {
+  switch (tool) {
+    case 'helm':
+      return renderHelm(ctx, options.tools?.helm ?? process.env.SLUICE_HELM ?? 'helm');
+    case 'kustomize':
+      return renderKustomize(ctx, options.tools?.kustomize ?? process.env.SLUICE_KUSTOMIZE ?? 'kustomize');
+    case 'directory':
+      return renderDirectory(ctx, options.source.directory);
+  }
+}
+
+/** The paths not inside another of them, sorted. */
+function outermost(paths: ReadonlySet<string>): string[] {
+  const within = (path: string, dir: string) => dir === '.' || path.startsWith(`${dir}/`);
+  return [...paths].filter((path) => ![...paths].some((other) => other !== path && within(path, other))).sort();
 }

@@ -22,6 +22,7 @@ export function appStatusToItem(status: AppStatus, resources: BlobRef): Item {
     lastOperation: lastOperation && plain({ ...lastOperation, message: capText(lastOperation.message) }),
     lastDiffSummary: lastDiffSummary && plain({ ...lastDiffSummary, text: capText(lastDiffSummary.text) }),
     pin: pin && plain(pin),
+    sourcePaths: status.sourcePaths?.length ? status.sourcePaths : undefined,
     conditions: conditions?.length ? plain(conditions.map((condition) => ({ ...condition, message: capText(condition.message) }))) : undefined,
     resources,
     updatedAt: status.updatedAt,
@@ -37,7 +38,7 @@ export function itemToAppSummary(item: Item): AppStatusSummary {
     updatedAt: item.updatedAt as string,
     version: item.version as number,
   };
-  for (const key of ['revision', 'revisionCommitTime', 'newestCommitTime', 'deployedAt', 'targetRevision', 'lastOperation', 'lastDiffSummary', 'pin', 'conditions'] as const) {
+  for (const key of ['revision', 'revisionCommitTime', 'newestCommitTime', 'deployedAt', 'targetRevision', 'lastOperation', 'lastDiffSummary', 'pin', 'sourcePaths', 'conditions'] as const) {
     if (item[key] !== undefined) Object.assign(summary, { [key]: item[key] });
   }
   return summary;

@@ -16,27 +16,33 @@ export function isOlderThanDeployed(status: Pick<AppStatus, 'newestCommitTime'> 
 }
 
 /**
+ * The fields that record `sha` as the app's deployed revision, or undefined when a newer commit is already
+ * deployed. `newestCommitTime` only ever moves forward, so even after a rollback older jobs stay refused.
+ */
+export function deployedRevisionFields(current: AppStatus, sha: string, options: DeployedRevisionOptions = {}): Pick<AppStatus, 'revision' | 'revisionCommitTime' | 'newestCommitTime' | 'deployedAt'> | undefined {
+  const commitTime = options.commitTime === undefined ? undefined : new Date(options.commitTime);
+  if (commitTime && Number.isNaN(commitTime.getTime())) throw new TypeError(`app ${current.app}: commit time ${String(options.commitTime)} is not a date`);
+  if (!options.force && commitTime && isOlderThanDeployed(current, commitTime)) return undefined;
+  return {
+    revision: sha,
+    revisionCommitTime: commitTime?.toISOString(),
+    newestCommitTime: commitTime && !isOlderThanDeployed(current, commitTime) ? commitTime.toISOString() : current.newestCommitTime,
+    deployedAt: new Date().toISOString(),
+  };
+}
+
+/**
  * Records `sha` as the app's deployed revision, unless a newer commit is already deployed: then it returns
  * false and changes nothing, so a late job for an old commit never replaces a newer deployment.
- * `newestCommitTime` only ever moves forward, so even after a rollback older jobs stay refused.
  */
 export async function recordDeployedRevision(table: Table, app: string, sha: string, options: DeployedRevisionOptions = {}): Promise<boolean> {
-  const commitTime = options.commitTime === undefined ? undefined : new Date(options.commitTime);
-  if (commitTime && Number.isNaN(commitTime.getTime())) throw new TypeError(`app ${app}: commit time ${String(options.commitTime)} is not a date`);
   let recorded = false;
   await updateAppStatus(table, app, (current) => {
-    recorded = false;
-    if (!options.force && commitTime && isOlderThanDeployed(current, commitTime)) return undefined;
-    recorded = true;
-    const newest = commitTime && !isOlderThanDeployed(current, commitTime) ? commitTime.toISOString() : current.newestCommitTime;
-    const { app: _app, updatedAt: _updatedAt, version: _version, ...fields } = current;
-    return {
-      ...fields,
-      revision: sha,
-      revisionCommitTime: commitTime?.toISOString(),
-      newestCommitTime: newest,
-      deployedAt: new Date().toISOString(),
-    };
+    const fields = deployedRevisionFields(current, sha, options);
+    recorded = fields !== undefined;
+    if (!fields) return undefined;
+    const { app: _app, updatedAt: _updatedAt, version: _version, ...rest } = current;
+    return { ...rest, ...fields };
   });
   return recorded;
 }

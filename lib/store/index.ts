@@ -6,7 +6,8 @@ export {
   statusTableDefinition, idempotencyTableDefinition, STATUS_TTL_ATTRIBUTE, IDEMPOTENCY_TTL_ATTRIBUTE, LIST_INDEX, type TableDefinition,
 } from './table-schema.js';
 export type { AppStatusMutation, UpdateOptions } from './app-status.js';
-export { isOlderThanDeployed, type DeployedRevisionOptions } from './deployed-revision.js';
+export { deployedRevisionFields, isOlderThanDeployed, type DeployedRevisionOptions } from './deployed-revision.js';
+export type { AdvanceRevision } from './advance-revision.js';
 export { DEFAULT_REVISION_HISTORY_LIMIT, type AppendHistoryOptions } from './history.js';
 export { newHistoryId } from './history-id.js';
 export { hashApiToken } from './api-tokens.js';

@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { deleteApiToken, findApiTokenByHash, listApiTokens, putApiToken } from './api-tokens.js';
 import { getAppStatus, listAppStatuses, updateAppStatus, type AppStatusMutation, type UpdateOptions } from './app-status.js';
+import { advanceRevision, type AdvanceRevision } from './advance-revision.js';
 import { deleteApp } from './delete-app.js';
 import { forgetDelivery, recordDelivery } from './deliveries.js';
 import { recordDeployedRevision, type DeployedRevisionOptions } from './deployed-revision.js';
@@ -35,6 +36,10 @@ export class StatusStore {
 
   listAppStatuses(): Promise<AppStatusSummary[]> {
     return listAppStatuses(this.#table);
+  }
+
+  advanceRevision(change: AdvanceRevision): Promise<boolean> {
+    return advanceRevision(this.#table, change);
   }
 
   recordDeployedRevision(app: string, sha: string, options?: DeployedRevisionOptions): Promise<boolean> {

@@ -63,6 +63,11 @@ export interface AppStatus {
   lastOperation?: OperationSummary;
   lastDiffSummary?: LastDiffSummary;
   pin?: AppPin;
+  /**
+   * Repository paths (files or directories) the last render read. A push that changed none of them leaves the
+   * app's manifests as they were: its revision moves on without a sync. Absent: unknown, every push touches it.
+   */
+  sourcePaths?: string[];
   /** Empty or absent when all is well. */
   conditions?: AppCondition[];
   /** Any number: stored gzipped, and split over several items when even that exceeds one item. */

@@ -1,5 +1,6 @@
 import { isTransientError } from '../errors.js';
 import type { Job } from '../queue/index.js';
+import { runPushJob } from './push-job.js';
 import { runRefreshJob } from './refresh-job.js';
 import { runReloadRegistryJob } from './reload-registry-job.js';
 import { runSyncJob } from './sync-job.js';
@@ -28,6 +29,8 @@ async function processOne(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
         return await runRefreshJob(deps, job);
       case 'reload-registry':
         return await runReloadRegistryJob(deps, job);
+      case 'push':
+        return await runPushJob(deps, job);
     }
   } catch (error) {
     if (isTransientError(error)) throw error;

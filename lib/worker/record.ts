@@ -1,20 +1,44 @@
 import type { OperationResult } from '../result/index.js';
 import type { Job } from '../queue/index.js';
-import type { AppCondition, StatusStore } from '../store/index.js';
+import { deployedRevisionFields, type AppCondition, type DeployedRevisionOptions, type StatusStore } from '../store/index.js';
 import { withCondition, withoutCondition } from './conditions.js';
 import type { PinChange } from './pin.js';
 import type { WorkerDeps } from './types.js';
 
-/** Stores an operation: a history entry (trimmed to the app's limit) and the app's status, with concurrent-safe writes. */
-export async function recordOperation(store: StatusStore, result: OperationResult, revisionHistoryLimit: number, targetRevision: string, pin?: PinChange): Promise<string> {
-  const entry = await store.appendHistory(result, { revisionHistoryLimit });
+export interface RecordOptions {
+  revisionHistoryLimit: number;
+  targetRevision: string;
+  pin?: PinChange;
+  /** A successful sync: the revision is recorded as deployed, unless a newer commit already is (see deployedRevisionFields). */
+  deployed?: DeployedRevisionOptions;
+  /** The render's inputs (RenderResult.inputs); undefined leaves the recorded ones, null forgets them. */
+  sourcePaths?: string[] | null;
+}
+
+/** At most this many recorded source paths; an app whose render read more is taken as touched by every push. */
+const maxSourcePaths = 200;
+
+/** What to record of a render's inputs: too many (or none known) is recorded as unknown. */
+export function sourcePathsToRecord(inputs: readonly string[] | undefined): string[] | null {
+  return inputs?.length && inputs.length <= maxSourcePaths ? [...inputs] : null;
+}
+
+/**
+ * Stores an operation: a history entry (trimmed to the app's limit), then the app's status in one concurrent-safe
+ * write, which also records a successful sync's revision as deployed.
+ */
+export async function recordOperation(store: StatusStore, result: OperationResult, options: RecordOptions): Promise<string> {
+  const { pin, deployed, sourcePaths } = options;
+  const entry = await store.appendHistory(result, { revisionHistoryLimit: options.revisionHistoryLimit });
   const failed = result.phase !== 'Succeeded' || result.resources.some((r) => r.action === 'failed');
   const pending = result.resources.some((r) => r.action === 'skipped' && !r.hook && /prune/.test(r.message ?? ''));
   await store.updateAppStatus(result.app, (current) => ({
     ...current,
+    ...(deployed && result.phase === 'Succeeded' ? deployedRevisionFields(current, result.revision, deployed) : {}),
+    ...(sourcePaths === null ? { sourcePaths: undefined } : sourcePaths ? { sourcePaths } : {}),
     sync: failed || pending ? 'OutOfSync' : 'Synced',
     health: result.resources.length ? result.health : current.health,
-    targetRevision,
+    targetRevision: options.targetRevision,
     resources: result.resources.length ? result.resources : current.resources,
     ...(pin === null ? { pin: undefined } : pin ? { pin } : {}),
     conditions: result.phase === 'Succeeded' ? withoutCondition(current, 'SyncError') : current.conditions,

@@ -9,7 +9,7 @@ import { withoutCondition } from './conditions.js';
 import { inventoryOf } from './inventory.js';
 import { newerThanPin } from './pin.js';
 import { followUpIfProgressing } from './follow-up.js';
-import { recordJobFailure } from './record.js';
+import { recordJobFailure, sourcePathsToRecord } from './record.js';
 import type { JobOutcome, WorkerDeps } from './types.js';
 
 /**
@@ -50,6 +50,8 @@ async function refreshJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
   await deps.store.updateAppStatus(app.name, (current) => ({
     ...current, sync, health: diff.health, targetRevision: app.source.targetRevision,
     lastDiffSummary: { counts: diff.summary, text }, conditions: withoutCondition(current, 'ComparisonError'), pin: pinHolds(current.pin),
+    // What Git holds at the head is what a later push is compared with, so its inputs are what count.
+    sourcePaths: sourcePathsToRecord(rendered.inputs) ?? undefined,
   }));
 
   const automated = app.syncPolicy.automated;

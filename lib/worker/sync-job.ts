@@ -8,7 +8,7 @@ import { appContext } from './app-context.js';
 import { followUpIfProgressing } from './follow-up.js';
 import { inventoryOf } from './inventory.js';
 import { newerThanPin, pinAfter } from './pin.js';
-import { recordJobFailure, recordOperation } from './record.js';
+import { recordJobFailure, recordOperation, sourcePathsToRecord } from './record.js';
 import { runRefreshJob } from './refresh-job.js';
 import { retryIfAsked } from './retry.js';
 import type { JobOutcome, WorkerDeps } from './types.js';
@@ -63,21 +63,23 @@ async function syncJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
 
   const cluster = await deps.clusters.resolve(app.destination);
   let result: OperationResult;
+  let sourcePaths: string[] | null | undefined;
   try {
     const rendered = await renderRevision(app, { cacheDir: deps.render.cacheDir, tools: deps.render.tools, auth, project, revision });
     result = await deps.clusters.withClient(cluster, (client) => syncApp({
       target: { app, project, cluster, client, inventory: inventoryOf(status) }, revision: rendered.revision, manifests: rendered.manifests,
       options: { trigger: job.trigger, prune: job.prune ?? app.syncPolicy.automated?.prune ?? false, now: deps.now },
     }));
+    sourcePaths = sourcePathsToRecord(rendered.inputs);
   } catch (error) {
     if (isTransientError(error)) throw error; // let the queue retry
     const now = deps.now().toISOString();
     result = { app: app.name, revision: revision!, trigger: job.trigger, startedAt: now, finishedAt: now, phase: 'Error', message: (error as Error).message, health: 'Unknown', resources: [], warnings: [] };
   }
-  await recordOperation(deps.store, result, app.revisionHistoryLimit, app.source.targetRevision, pinAfter(deps, job, result, { head, historyId }));
-  if (result.phase === 'Succeeded') {
-    await deps.store.recordDeployedRevision(app.name, result.revision, { commitTime: job.commitTime, force: rollback || !pushedOrScheduled(job) });
-  }
+  await recordOperation(deps.store, result, {
+    revisionHistoryLimit: app.revisionHistoryLimit, targetRevision: app.source.targetRevision, pin: pinAfter(deps, job, result, { head, historyId }),
+    deployed: { commitTime: job.commitTime, force: rollback || !pushedOrScheduled(job) }, sourcePaths,
+  });
   await deps.notify.synced(job, app, result);
   if (result.phase !== 'Succeeded') return retryIfAsked(deps, job, app, result.message);
   return followUpIfProgressing(deps, job, result.health, result.message);

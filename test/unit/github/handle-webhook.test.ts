@@ -6,7 +6,7 @@ import { validateJob } from '../../../lib/queue/index.js';
 import { githubDelivery, signGithubPayload } from '../../harness/github.js';
 import { examplesOf } from './examples.js';
 import { fixedNow, memoryDeps, secret } from './memory-deps.js';
-import { afterSha, guestbook, pushPayload } from './payloads.js';
+import { afterSha, beforeSha, guestbook, pushPayload } from './payloads.js';
 
 const apps: IndexedApp[] = [
   { name: 'guestbook-https', repoURL: 'https://github.com/acme/guestbook', targetRevision: 'main' },
@@ -131,18 +131,19 @@ describe('handleGithubWebhook: events', () => {
     assert.deepEqual(deps.jobs.jobs, []);
   });
 
-  it('queues one sync per app tracking the pushed branch, in every repoURL spelling', async () => {
-    const { response, deps, delivery } = await deliver('push', pushPayload(), undefined, 'delivery-1');
+  it('hands the push to one job for a worker to fan out, and answers with the apps tracking it in every repoURL spelling', async () => {
+    const payload = pushPayload();
+    const { response, deps, delivery } = await deliver('push', payload, undefined, 'delivery-1');
     assert.equal(response.status, 202);
     assert.deepEqual(response.body, { deliveryId: 'delivery-1', queued: ['guestbook-https', 'guestbook-ssh', 'guestbook-dotgit'] });
-    assert.deepEqual(deps.jobs.jobs[0], {
-      kind: 'sync', app: 'guestbook-https', revision: afterSha, trigger: { kind: 'webhook', by: 'Codertocat' },
+    const changed = (payload.commits as Array<Record<string, string[]>>).flatMap((c) => [...c.added!, ...c.removed!, ...c.modified!]);
+    assert.deepEqual(deps.jobs.jobs, [{
+      kind: 'push', revision: afterSha, trigger: { kind: 'webhook', by: 'Codertocat' },
       // The head commit's time travels with the job, so the worker can refuse a commit older than the deployed one.
       commitTime: '2019-05-15T15:19:25.000Z',
-      deliveryId: 'delivery-1', requestedAt: fixedNow.toISOString(),
-    });
-    assert.equal(deps.jobs.jobs.length, 3);
-    assert.ok(deps.jobs.jobs.every((job) => job.deliveryId === delivery.headers['X-GitHub-Delivery']));
+      push: { repoURLs: Object.values(guestbook), ref: 'refs/heads/main', before: beforeSha, defaultBranch: 'main', changedPaths: [...new Set(changed)].sort() },
+      deliveryId: delivery.headers['X-GitHub-Delivery'], requestedAt: fixedNow.toISOString(),
+    }]);
   });
 
   it('queues only jobs the jobs queue accepts', async () => {
@@ -244,7 +245,7 @@ describe('handleGithubWebhook: redeliveries and failures', () => {
     assert.equal((await handleGithubWebhook(delivery, deps)).status, 202);
     const again = await handleGithubWebhook(delivery, deps);
     assert.deepEqual(again, { status: 200, body: { deliveryId: 'same-delivery', duplicate: true, queued: [] } });
-    assert.equal(deps.jobs.jobs.length, 3);
+    assert.equal(deps.jobs.jobs.length, 1);
   });
 
   it('takes a signed body resent under a new delivery id for a duplicate: the signature covers the body only', async () => {
@@ -252,7 +253,7 @@ describe('handleGithubWebhook: redeliveries and failures', () => {
     assert.equal((await handleGithubWebhook(githubDelivery('push', pushPayload(), secret, 'original'), deps)).status, 202);
     const replay = await handleGithubWebhook(githubDelivery('push', pushPayload(), secret, 'forged-new-id'), deps);
     assert.deepEqual(replay, { status: 200, body: { deliveryId: 'forged-new-id', duplicate: true, queued: [] } });
-    assert.equal(deps.jobs.jobs.length, 3);
+    assert.equal(deps.jobs.jobs.length, 1);
   });
 
   it('queues a concurrent redelivery once', async () => {
@@ -260,7 +261,7 @@ describe('handleGithubWebhook: redeliveries and failures', () => {
     const delivery = githubDelivery('push', pushPayload(), secret);
     const statuses = (await Promise.all([handleGithubWebhook(delivery, deps), handleGithubWebhook(delivery, deps)])).map((r) => r.status).sort();
     assert.deepEqual(statuses, [200, 202]);
-    assert.equal(deps.jobs.jobs.length, 3);
+    assert.equal(deps.jobs.jobs.length, 1);
   });
 
   it('answers 500 when the queue fails, and the redelivery then succeeds', async () => {
@@ -272,7 +273,7 @@ describe('handleGithubWebhook: redeliveries and failures', () => {
     assert.deepEqual(deps.jobs.jobs, []);
     const retry = await handleGithubWebhook(delivery, deps);
     assert.equal(retry.status, 202);
-    assert.equal(deps.jobs.jobs.length, 3);
+    assert.equal(deps.jobs.jobs.length, 1);
   });
 
   it('says nothing internal in a 500, only a generic message and the delivery id', async () => {
