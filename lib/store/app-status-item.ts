@@ -30,6 +30,11 @@ export function appStatusToItem(status: AppStatus, resources: BlobRef): Item {
   });
 }
 
+const optionalSummaryKeys = ['revision', 'revisionCommitTime', 'newestCommitTime', 'deployedAt', 'targetRevision', 'lastOperation', 'lastDiffSummary', 'pin', 'sourcePaths', 'conditions'] as const;
+
+/** The attributes of an app status item that make its summary. */
+export const summaryAttributes = ['app', 'sync', 'health', 'updatedAt', 'version', ...optionalSummaryKeys];
+
 export function itemToAppSummary(item: Item): AppStatusSummary {
   const summary: AppStatusSummary = {
     app: item.app as string,
@@ -38,7 +43,7 @@ export function itemToAppSummary(item: Item): AppStatusSummary {
     updatedAt: item.updatedAt as string,
     version: item.version as number,
   };
-  for (const key of ['revision', 'revisionCommitTime', 'newestCommitTime', 'deployedAt', 'targetRevision', 'lastOperation', 'lastDiffSummary', 'pin', 'sourcePaths', 'conditions'] as const) {
+  for (const key of optionalSummaryKeys) {
     if (item[key] !== undefined) Object.assign(summary, { [key]: item[key] });
   }
   return summary;

@@ -1,11 +1,11 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { emptyAppStatus, appStatusToItem, itemToAppSummary } from './app-status-item.js';
+import { emptyAppStatus, appStatusToItem, itemToAppSummary, summaryAttributes } from './app-status-item.js';
 import { BlobReplacedError, deleteBlob, readAgainIfReplaced, readBlob, sameBlob, writeBlob, type BlobRef } from './blobs.js';
 import { StoreError } from './errors.js';
 import { APPS_LIST, appPk, appStatusKey } from './keys.js';
 import { LIST_INDEX } from './table-schema.js';
-import { queryAll, sleep, type Table } from './table.js';
+import { batchGet, queryAll, sleep, type Table } from './table.js';
 import type { AppStatus, AppStatusFields, AppStatusSummary } from './types.js';
 import type { ResourceResult } from '../result/index.js';
 
@@ -90,4 +90,9 @@ export async function listAppStatuses(table: Table): Promise<AppStatusSummary[]>
     ExpressionAttributeValues: { ':list': APPS_LIST },
   });
   return items.map(itemToAppSummary);
+}
+
+/** The status summaries (no resources) of the named apps that have one, read in batches, consistently. */
+export async function getAppSummaries(table: Table, apps: readonly string[]): Promise<AppStatusSummary[]> {
+  return (await batchGet(table, apps.map(appStatusKey), summaryAttributes)).map(itemToAppSummary);
 }

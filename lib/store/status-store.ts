@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { deleteApiToken, findApiTokenByHash, listApiTokens, putApiToken } from './api-tokens.js';
-import { getAppStatus, listAppStatuses, updateAppStatus, type AppStatusMutation, type UpdateOptions } from './app-status.js';
+import { getAppStatus, getAppSummaries, listAppStatuses, updateAppStatus, type AppStatusMutation, type UpdateOptions } from './app-status.js';
 import { advanceRevision, type AdvanceRevision } from './advance-revision.js';
 import { deleteApp } from './delete-app.js';
 import { forgetDelivery, recordDelivery } from './deliveries.js';
@@ -32,6 +32,11 @@ export class StatusStore {
 
   updateAppStatus(app: string, mutate: AppStatusMutation, options?: UpdateOptions): Promise<AppStatus> {
     return updateAppStatus(this.#table, app, mutate, options);
+  }
+
+  /** The summaries of the named apps, with what the list index leaves out (sourcePaths). */
+  getAppSummaries(apps: readonly string[]): Promise<AppStatusSummary[]> {
+    return getAppSummaries(this.#table, apps);
   }
 
   listAppStatuses(): Promise<AppStatusSummary[]> {

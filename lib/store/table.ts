@@ -1,4 +1,4 @@
-import { BatchWriteCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { StoreError } from './errors.js';
 import type { Key } from './keys.js';
 
@@ -19,6 +19,27 @@ export async function queryAll(table: Table, input: Omit<QueryCommandInput, 'Tab
     items.push(...(page.Items ?? []));
     start = page.LastEvaluatedKey;
   } while (start);
+  return items;
+}
+
+const GET_BATCH_SIZE = 100;
+
+/** The items at `keys` (those that exist), in batches of 100, retrying what DynamoDB leaves unprocessed. */
+export async function batchGet(table: Table, keys: readonly Key[], projection?: readonly string[]): Promise<Item[]> {
+  const items: Item[] = [];
+  const names = projection && Object.fromEntries(projection.map((name, i) => [`#p${i}`, name]));
+  for (let offset = 0; offset < keys.length; offset += GET_BATCH_SIZE) {
+    let pending: Record<string, unknown>[] = keys.slice(offset, offset + GET_BATCH_SIZE).map((key) => ({ ...key }));
+    for (let attempt = 1; pending.length > 0; attempt++) {
+      if (attempt > BATCH_ATTEMPTS) throw new StoreError(`table ${table.name}: ${pending.length} reads stayed unprocessed after ${BATCH_ATTEMPTS} attempts (throttled); retry later`, { transient: true });
+      if (attempt > 1) await sleep(25 * 2 ** attempt);
+      const result = await table.doc.send(new BatchGetCommand({
+        RequestItems: { [table.name]: { Keys: pending, ConsistentRead: true, ...(names ? { ProjectionExpression: Object.keys(names).join(', '), ExpressionAttributeNames: names } : {}) } },
+      }));
+      items.push(...(result.Responses?.[table.name] ?? []));
+      pending = result.UnprocessedKeys?.[table.name]?.Keys ?? [];
+    }
+  }
   return items;
 }
 

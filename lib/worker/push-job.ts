@@ -26,7 +26,7 @@ export async function runPushJob(deps: WorkerDeps, job: Job): Promise<JobOutcome
   const where = `push of ${push.ref}@${shortRevision(commit)}`;
   if (apps.length === 0) return { status: 'done', message: `${where}: no application tracks it any more` };
 
-  const statuses = push.changedPaths && push.before ? new Map((await deps.store.listAppStatuses()).map((s) => [s.app, s])) : new Map<string, AppStatusSummary>();
+  const statuses = push.changedPaths && push.before ? new Map((await deps.store.getAppSummaries(apps.map((app) => app.name))).map((s) => [s.app, s])) : new Map<string, AppStatusSummary>();
   const touched = new Set(apps.filter((app) => pushTouches(app, statuses.get(app.name), push)).map((app) => app.name));
   const untouched = apps.filter((app) => !touched.has(app.name)).map((app) => statuses.get(app.name)!);
   const syncJob = (app: string): Job => ({

@@ -5,7 +5,7 @@ import { pushTouches, watchedPaths } from '../../../lib/worker/push-touches.js';
 const before = 'a'.repeat(40);
 const app = (path: string, annotation?: string) => ({
   source: { repoURL: 'https://git.example.com/acme/mono', targetRevision: 'main', path },
-  annotations: annotation === undefined ? {} : { 'argocd.argoproj.io/manifest-generate-paths': annotation },
+  annotations: (annotation === undefined ? {} : { 'argocd.argoproj.io/manifest-generate-paths': annotation }) as Record<string, string>,
 });
 const status = (sourcePaths?: string[], revision = before) => ({ app: 'web', sync: 'Synced' as const, health: 'Healthy' as const, updatedAt: '', version: 3, revision, ...(sourcePaths ? { sourcePaths } : {}) });
 const push = (changedPaths?: string[]) => ({ repoURLs: ['https://git.example.com/acme/mono'], ref: 'refs/heads/main', before, ...(changedPaths ? { changedPaths } : {}) });
