@@ -1,8 +1,9 @@
 /** What every benchmark starts from: the local stack, repositories on its git server, and signed pushes. */
 import { execFileSync } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pushedCommits } from '../infra/local/github-delivery.js';
 import type { LocalPipeline } from '../infra/local/pipeline.js';
 import { startStack, type StackInfo } from '../infra/local/stack.js';
 
@@ -50,12 +51,31 @@ export function benchRepo(info: StackInfo, name: string, files?: Record<string, 
   return repo;
 }
 
-/** POSTs a push of `sha` to the pipeline's webhook, signed as GitHub signs it; returns how long the answer took. */
-export async function sendPush(pipeline: Pick<LocalPipeline, 'url' | 'webhookSecret'>, url: string, sha: string): Promise<number> {
-  const payload = JSON.stringify({ ref: 'refs/heads/main', after: sha, before: '0'.repeat(40), repository: { clone_url: url, html_url: url, default_branch: 'main' }, pusher: { name: 'bench' }, head_commit: { id: sha, timestamp: new Date().toISOString() } });
+/**
+ * POSTs a push of `sha` to the pipeline's webhook, signed as GitHub signs it; returns how long the answer took.
+ * With `previous`, the payload lists the pushed commits' files as GitHub does; without, it is a new branch's push.
+ */
+export async function sendPush(pipeline: Pick<LocalPipeline, 'url' | 'webhookSecret'>, repo: Pick<BenchRepo, 'url' | 'dir'>, sha: string, previous?: string): Promise<number> {
+  const url = repo.url;
+  const commits = previous ? pushedCommits(repo.dir, previous, sha) : [];
+  const payload = JSON.stringify({
+    ref: 'refs/heads/main', after: sha, before: previous ?? '0'.repeat(40), created: previous === undefined, forced: false,
+    repository: { clone_url: url, html_url: url, default_branch: 'main' }, pusher: { name: 'bench' },
+    head_commit: { id: sha, timestamp: new Date().toISOString() }, commits,
+  });
   const signature = `sha256=${createHmac('sha256', pipeline.webhookSecret).update(payload).digest('hex')}`;
   const started = performance.now();
   const res = await fetch(`${pipeline.url}/webhooks/github`, { method: 'POST', body: payload, headers: { 'content-type': 'application/json', 'x-github-event': 'push', 'x-github-delivery': randomUUID(), 'x-hub-signature-256': signature } });
   if (res.status !== 202) throw new Error(`webhook answered ${res.status}: ${await res.text()}`);
   return Math.round(performance.now() - started);
+}
+
+/** Git requests the stack's git server answered since `from` lines of its access log: fetches and ref listings. */
+export function gitRequests(info: StackInfo, from = 0): { lines: number; fetches: number; lsRemotes: number } {
+  const lines = (existsSync(info.git.accessLog) ? readFileSync(info.git.accessLog, 'utf8').split('\n').filter(Boolean) : []);
+  const recent = lines.slice(from);
+  const fetches = recent.filter((line) => line.startsWith('POST ') && line.includes('/git-upload-pack')).length;
+  const listings = recent.filter((line) => line.startsWith('GET ') && line.includes('service=git-upload-pack')).length;
+  // Every fetch starts with a ref listing; the listings beyond those are ls-remotes.
+  return { lines: lines.length, fetches, lsRemotes: Math.max(0, listings - fetches) };
 }

@@ -2,9 +2,10 @@
  * Fleet scale on the local pipeline: N Argo CD Applications of Flux's benchmark shape (a Deployment scaled to 0,
  * a ServiceAccount, a Service, a ConfigMap) in one app repo, pushed at once. Prints JSON: time to all Synced
  * after the config push, after one commit touching every app, and after a commit touching one app; the webhook's
- * answer time; apps lost or left at an old sha; peak RSS; and the floor, `kubectl apply --server-side` of the
- * same objects, in the same run. `npm run bench:fleet -- --apps 1000` (starts the stack unless SLUICE_STACK
- * names a running one). Flux in the same run is not in this benchmark yet.
+ * answer time; apps lost or left at an old sha; git fetches and ls-remotes per phase; peak RSS; Flux
+ * (source-controller + kustomize-controller, bench/flux-parts.ts) deploying the same apps as N Kustomizations;
+ * and the floor, `kubectl apply --server-side` of the same objects, all in the same run.
+ * `npm run bench:fleet -- --apps 1000 [--no-flux]` (starts the stack unless SLUICE_STACK names a running one).
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -15,9 +16,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { startLocalPipeline } from '../infra/local/pipeline.js';
 import { buildWorkerDeps, runtimeConfigFromEnv } from '../lib/runtime/index.js';
 import { hashApiToken } from '../lib/store/index.js';
-import { benchRepo, benchStack, sendPush } from './bench-parts.js';
+import { benchRepo, benchStack, gitRequests, sendPush } from './bench-parts.js';
+import { timeFlux } from './flux-parts.js';
 
-const { values } = parseArgs({ options: { apps: { type: 'string', default: '100' }, timeout: { type: 'string', default: '1800' } } });
+const { values } = parseArgs({ options: { apps: { type: 'string', default: '100' }, timeout: { type: 'string', default: '1800' }, 'no-flux': { type: 'boolean', default: false } } });
 const apps = Number(values.apps);
 const timeoutMs = Number(values.timeout) * 1000;
 process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
@@ -52,10 +54,11 @@ spec:
 `])));
 
 const pipeline = await startLocalPipeline(info, { configRepoURL: configRepo.url });
+let stopping: Promise<void> | undefined;
+const stopPipeline = () => (stopping ??= pipeline.stop());
 const token = randomBytes(16).toString('hex');
 await buildWorkerDeps(runtimeConfigFromEnv()).store.putApiToken({ id: 'fleet', name: 'fleet', role: 'read', hash: hashApiToken(token) });
 
-const push = (url: string, sha: string) => sendPush(pipeline, url, sha);
 
 interface Listed { name: string; sync: string; revision: string | null; lastOperation: { finishedAt?: string | null } | null }
 const list = async (): Promise<Listed[]> => {
@@ -77,26 +80,53 @@ async function untilSynced(which: number[], sha: string, since: number): Promise
 
 const result: Record<string, unknown> = { benchmark: 'fleet', apps, objectsPerApp: 4, workerConcurrency: Number(process.env.SLUICE_WORKER_MAX_CONCURRENCY) || 10 };
 try {
+  let git = gitRequests(info);
+  const gitSince = () => {
+    const now = gitRequests(info, git.lines);
+    git = { ...now, lines: git.lines + now.lines };
+    return { fetches: now.fetches, lsRemotes: now.lsRemotes };
+  };
   let start = performance.now();
-  result.configPushWebhookMs = await push(configRepo.url, configRepo.head());
+  result.configPushWebhookMs = await sendPush(pipeline, configRepo, configRepo.head());
   const first = await untilSynced(all, appRepo.head(), start);
   result.firstSyncAllMs = first.ms;
+  result.firstSyncGit = gitSince();
 
+  let previous = appRepo.head();
   const everyApp = appRepo.commit(Object.fromEntries(all.map((i) => [`apps/${name(i)}/objects.yaml`, appObjects(i, 1)])));
   start = performance.now();
-  result.touchAllWebhookMs = await push(appRepo.url, everyApp);
+  result.touchAllWebhookMs = await sendPush(pipeline, appRepo, everyApp, previous);
   const touchAll = await untilSynced(all, everyApp, start);
   result.touchAllSyncedMs = touchAll.ms;
+  result.touchAllGit = gitSince();
 
   const before = new Map((await list()).map((a) => [a.name, a.lastOperation?.finishedAt ?? null]));
+  previous = everyApp;
   const oneApp = appRepo.commit({ [`apps/${name(0)}/objects.yaml`]: appObjects(0, 2) });
   start = performance.now();
-  result.touchOneWebhookMs = await push(appRepo.url, oneApp);
+  result.touchOneWebhookMs = await sendPush(pipeline, appRepo, oneApp, previous);
   const touchOne = await untilSynced([0], oneApp, start);
   result.touchOneSyncedMs = touchOne.ms;
+  // Every other app moves to the commit without a sync.
+  const othersMoved = await untilSynced(all.slice(1), oneApp, start);
+  result.touchOneOthersAtCommitMs = othersMoved.ms;
   await sleep(2000);
   result.touchOneOthersSynced = (await list()).filter((a) => a.name !== name(0) && a.lastOperation?.finishedAt !== before.get(a.name)).length;
-  result.appsLeftBehind = first.behind + touchAll.behind + touchOne.behind;
+  result.touchOneGit = gitSince();
+  result.appsLeftBehind = first.behind + touchAll.behind + touchOne.behind + othersMoved.behind;
+  // Flux gets the machine to itself, as Sluice had.
+  await stopPipeline();
+
+  if (!values['no-flux']) {
+    // Flux deploys the same apps from the same repository, as one Kustomization each, on the same API server.
+    const flux = await timeFlux({
+      kubectl: info.tools.kubectl, kubeconfig: info.kube.adminKubeconfig, runDir: info.runDir, repoURL: appRepo.url, branch: 'main',
+      paths: all.map((i) => `apps/${name(i)}`), namespace: `${ns}-flux`, timeoutMs,
+    });
+    result.fluxReadyMs = flux.readyMs;
+    result.fluxNotReady = flux.notReady;
+    result.sluiceOverFlux = Math.round((first.ms / flux.readyMs) * 100) / 100;
+  }
 
   // The floor: the API server itself taking the same objects, server-side, in one kubectl run.
   const floorDir = join(info.runDir, `bench-fleet-floor-${id}`);
@@ -108,12 +138,13 @@ try {
   kubectl('apply', '--server-side', '--field-manager=bench', '-n', `${ns}-floor`, '-f', join(floorDir, 'all.yaml'));
   result.kubectlFloorMs = Math.round(performance.now() - floorStart);
   result.firstSyncOverFloor = Math.round((first.ms / (result.kubectlFloorMs as number)) * 10) / 10;
+  result.touchAllOverFloor = Math.round((touchAll.ms / (result.kubectlFloorMs as number)) * 10) / 10;
   result.peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
   rmSync(floorDir, { recursive: true, force: true });
   console.log(JSON.stringify(result, null, 2));
 } finally {
-  await pipeline.stop();
-  for (const namespace of [ns, `${ns}-floor`]) {
+  await stopPipeline();
+  for (const namespace of [ns, `${ns}-floor`, `${ns}-flux`]) {
     try { execFileSync(info.tools.kubectl, ['--kubeconfig', info.kube.adminKubeconfig, 'delete', 'namespace', namespace, '--wait=false'], { stdio: 'ignore' }); } catch { /* already gone */ }
   }
   await stop();

@@ -40,13 +40,14 @@ const syncedAt = async (sha: string) => {
 };
 
 try {
-  await sendPush(pipeline, config.url, config.head());
+  await sendPush(pipeline, config, config.head());
   await syncedAt(app.head());
   const samples: number[] = [];
   for (let n = 1; n <= pushes; n++) {
+    const previous = app.head();
     const sha = app.commit({ 'app/cm.yaml': cm(n) });
     const start = performance.now();
-    await sendPush(pipeline, app.url, sha);
+    await sendPush(pipeline, app, sha, previous);
     await syncedAt(sha);
     samples.push(Math.round(performance.now() - start));
   }

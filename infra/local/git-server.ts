@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -81,9 +82,13 @@ function serveWithHttpBackend(root: string, user: string, req: IncomingMessage, 
   });
 }
 
-/** Serves the bare repositories under `root` over git's smart HTTP protocol on 127.0.0.1, optionally behind basic auth. */
-export async function startGitServer(root: string, auth?: BasicAuth, onPush?: OnPush): Promise<GitServer> {
+/**
+ * Serves the bare repositories under `root` over git's smart HTTP protocol on 127.0.0.1, optionally behind basic auth.
+ * With `accessLog`, each request is appended to that file as `METHOD path?query` (the benchmarks count fetches).
+ */
+export async function startGitServer(root: string, auth?: BasicAuth, onPush?: OnPush, accessLog?: string): Promise<GitServer> {
   const server: Server = createServer((req, res) => {
+    if (accessLog) appendFileSync(accessLog, `${req.method} ${req.url}\n`);
     const user = auth ? authorized(req.headers.authorization, auth) : 'anonymous';
     if (!user) {
       res.writeHead(401, { 'www-authenticate': 'Basic realm="sluice-git"', 'content-type': 'text/plain' });

@@ -12,7 +12,8 @@ export interface StackInfo {
   runDir: string;
   aws: { endpoint: string; region: string; accessKeyId: string; secretAccessKey: string };
   kube: ClusterInfo;
-  git: { url: string; root: string; auth?: BasicAuth };
+  /** `accessLog`: every request the git server answered, one `METHOD path?query` line each. */
+  git: { url: string; root: string; auth?: BasicAuth; accessLog: string };
   tools: ToolPaths;
 }
 
@@ -52,14 +53,15 @@ export async function startStack(options: StackOptions = {}): Promise<LocalStack
     if (clusterResult.status === 'rejected') throw clusterResult.reason;
     const [moto, cluster] = [motoResult.value, clusterResult.value];
     progress(`moto_server ready at ${moto.endpoint}`);
-    const git = await startGitServer(gitRoot, options.gitAuth, (repo) => options.onGitPush?.(repo));
+    const gitAccessLog = join(runDir, 'git-access.log');
+    const git = await startGitServer(gitRoot, options.gitAuth, (repo) => options.onGitPush?.(repo), gitAccessLog);
     progress(`git smart-HTTP server at ${git.url}`);
 
     const info: StackInfo = {
       runDir,
       aws: { endpoint: moto.endpoint, region: 'us-east-1', accessKeyId: 'testing', secretAccessKey: 'testing' },
       kube: cluster.info,
-      git: { url: git.url, root: gitRoot, auth: options.gitAuth },
+      git: { url: git.url, root: gitRoot, auth: options.gitAuth, accessLog: gitAccessLog },
       tools,
     };
     const file = join(runDir, 'stack.json');

@@ -14,6 +14,7 @@ export const jobSchema = z.object({
   historyId: z.string().min(1, 'must not be empty').optional(),
   prune: z.boolean().optional(),
   unpin: z.boolean().optional(),
+  head: z.string().regex(/^[0-9a-f]{40,64}$/, 'must be a commit id').optional(),
   push: z.object({
     repoURLs: z.array(z.string().min(1)).min(1, 'must name the repository'),
     ref: z.string().min(1, 'must not be empty'),

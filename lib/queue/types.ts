@@ -34,6 +34,11 @@ export interface Job {
   prune?: boolean;
   /** For `push`: what was pushed (`revision` is the pushed commit). */
   push?: PushedRef;
+  /**
+   * For `refresh`: the sha the app's targetRevision named when the drift scan resolved it, moments before
+   * (one ls-remote per repository and revision per scan, not per app). Absent: the worker resolves it.
+   */
+  head?: string;
   /** For `refresh`: lift a rollback's pin first, so auto-sync resumes (`sluice app unpin`). */
   unpin?: boolean;
   trigger: Trigger;

@@ -1,4 +1,4 @@
-export { resolveRevision } from './resolve-revision.js';
+export { resolveRevision, resolveRevisionRecent } from './resolve-revision.js';
 export { fetchRevision } from './fetch-revision.js';
 export { normalizeRepoUrl, displayRepoUrl, httpRepoUrl } from './repo-url.js';
 export { githubRepoOf, type GithubRepo } from './github.js';

@@ -8,6 +8,25 @@ import { redactText } from './redact.js';
 import { displayRepoUrl, httpRepoUrl } from './repo-url.js';
 import type { GitAuth } from './types.js';
 
+/** Answers of recent ls-remotes in this process, by repository, revision and user: a burst of jobs shares one. */
+const recent = new Map<string, { at: number; sha: Promise<string> }>();
+const maxRecent = 1000;
+
+/**
+ * Like resolveRevision, but an answer at most `maxAgeMs` old is reused, and concurrent callers share one request.
+ * For a check that is repeated right away uncached when the answer is not the one expected.
+ */
+export function resolveRevisionRecent(repoURL: string, revision: string, auth: GitAuth | undefined, maxAgeMs: number): Promise<string> {
+  const key = JSON.stringify([repoURL, revision, auth?.username ?? '']);
+  const hit = recent.get(key);
+  if (hit && Date.now() - hit.at <= maxAgeMs) return hit.sha;
+  const sha = resolveRevision(repoURL, revision, auth);
+  if (recent.size >= maxRecent) recent.clear();
+  recent.set(key, { at: Date.now(), sha });
+  sha.catch(() => recent.delete(key));
+  return sha;
+}
+
 /**
  * The full commit sha that `revision` (branch, tag, sha, or `HEAD` for the default branch) names in the repository
  * now. One ls-remote over smart HTTP; nothing is cloned.

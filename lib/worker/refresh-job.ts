@@ -31,7 +31,7 @@ async function refreshJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
   const { app, project } = await appContext(deps, job.app!);
   const auth = deps.render.gitAuth?.(app.source.repoURL);
   const status = await deps.store.getAppStatus(app.name);
-  const head = await resolveRevision(app.source.repoURL, app.source.targetRevision, auth);
+  const head = job.head ?? await resolveRevision(app.source.repoURL, app.source.targetRevision, auth);
   const gitMoved = status?.revision !== undefined && status.revision !== head;
   // A rollback's pin holds until someone unpins or the branch gets a newer commit than the one rolled back from.
   const pinHolds = (candidate: AppPin | undefined) => (candidate && !job.unpin && !newerThanPin(candidate, head) ? candidate : undefined);

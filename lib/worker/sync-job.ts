@@ -1,7 +1,7 @@
 import { isTransientError, SluiceError } from '../errors.js';
 import type { Job } from '../queue/index.js';
 import { shortRevision } from '../format/index.js';
-import { resolveRevision } from '../source/index.js';
+import { resolveRevision, resolveRevisionRecent } from '../source/index.js';
 import { renderRevision, syncApp } from '../sync/index.js';
 import type { OperationResult } from '../result/index.js';
 import { appContext } from './app-context.js';
@@ -14,6 +14,8 @@ import { retryIfAsked } from './retry.js';
 import type { JobOutcome, WorkerDeps } from './types.js';
 
 const isSha = (value: string) => /^[0-9a-f]{40}$/.test(value);
+/** How old a head another job of this instance resolved may be and still be used. */
+const recentHeadMs = 5000;
 const pushedOrScheduled = (job: Job) => job.trigger.kind === 'webhook' || job.trigger.kind === 'drift';
 
 /**
@@ -49,7 +51,10 @@ async function syncJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
     head = await resolveRevision(app.source.repoURL, app.source.targetRevision, auth);
   } else if (!revision || pushedOrScheduled(job)) {
     // A push or drift job for a commit the branch has moved past is stale; a person's `sync --revision` is not.
-    head = await resolveRevision(app.source.repoURL, app.source.targetRevision, auth);
+    // A push's jobs arrive in a burst: they share a recent answer, and only one that disagrees asks again.
+    const { repoURL, targetRevision } = app.source;
+    head = revision ? await resolveRevisionRecent(repoURL, targetRevision, auth, recentHeadMs) : await resolveRevision(repoURL, targetRevision, auth);
+    if (revision && revision !== head) head = await resolveRevision(repoURL, targetRevision, auth);
     if (revision && revision !== head && !isSha(app.source.targetRevision)) {
       return dropped(deps, job, `revision ${shortRevision(revision)} is no longer the head of ${app.source.targetRevision} (now ${shortRevision(head)}); the newer commit is synced instead`);
     }
