@@ -1,4 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { createTables } from '../../lib/store/index.js';
 
@@ -8,10 +9,11 @@ export interface LocalAwsResources {
   jobsQueueUrl: string;
   jobsDlqUrl: string;
   delayQueueUrl: string;
+  sourceArtifactsBucket: string;
 }
 
 /**
- * The same tables and queues as infra/resources/*.yml, created in moto for the local loop and tests.
+ * The same tables, queues and source-artifacts bucket as infra/resources/*.yml, created in moto for the local loop and tests.
  * The jobs queue's visibility timeout is the worker's timeout (300 s; 6 times that in AWS), so a job still running
  * under load is never handed to a second worker; failed jobs come back after their backoff, not after this.
  */
@@ -32,5 +34,7 @@ export async function createLocalAwsResources(prefix: string, visibilityTimeoutS
     RedrivePolicy: JSON.stringify({ deadLetterTargetArn: await arnOf(jobsDlqUrl), maxReceiveCount: 5 }),
   });
   const delayQueueUrl = await queue(`${prefix}-job-delays`, { VisibilityTimeout: '60' });
-  return { tableName, idempotencyTableName, jobsQueueUrl, jobsDlqUrl, delayQueueUrl };
+  const sourceArtifactsBucket = `${prefix}-sources`.toLowerCase();
+  await new S3Client({ forcePathStyle: true }).send(new CreateBucketCommand({ Bucket: sourceArtifactsBucket }));
+  return { tableName, idempotencyTableName, jobsQueueUrl, jobsDlqUrl, delayQueueUrl, sourceArtifactsBucket };
 }

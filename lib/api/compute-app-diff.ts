@@ -12,7 +12,7 @@ export async function computeAppDiff(deps: AppDiffDeps, name: string, options: {
   const { app, project } = await appContext(deps, name);
   const cluster = await deps.clusters.resolve(app.destination);
   const auth = deps.render.gitAuth?.(app.source.repoURL);
-  const rendered = await renderRevision(app, { cacheDir: deps.render.cacheDir, tools: deps.render.tools, auth, project, revision: options.revision });
+  const rendered = await renderRevision(app, { cacheDir: deps.render.cacheDir, tools: deps.render.tools, artifacts: deps.render.artifacts, auth, project, revision: options.revision });
   const diff = await deps.clusters.withClient(cluster, (client) => diffApp({ app, project, cluster, client }, rendered.manifests));
   return { ...diff, revision: rendered.revision };
 }

@@ -12,6 +12,10 @@ export interface RuntimeConfig {
   configRepoPath: string;
   /** Checkouts cache; /tmp on Lambda. */
   cacheDir: string;
+  /** Bucket of per-commit source artifacts shared by all instances (SOURCE_ARTIFACTS_BUCKET); unset: none. */
+  sourceArtifactsBucket?: string;
+  /** Path-style S3 requests: a local endpoint (AWS_ENDPOINT_URL, moto) has no per-bucket host names. */
+  s3PathStyle: boolean;
   helm?: string;
   kustomize?: string;
   /** Delay before a follow-up health check of an app left Progressing (FOLLOW_UP_DELAY_SECONDS). */
@@ -34,6 +38,8 @@ export function runtimeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Runt
     configRepoRevision: env.CONFIG_REPO_REVISION || 'HEAD',
     configRepoPath: env.CONFIG_REPO_PATH || '.',
     cacheDir: env.SLUICE_CACHE_DIR || '/tmp/sluice',
+    sourceArtifactsBucket: env.SOURCE_ARTIFACTS_BUCKET || undefined,
+    s3PathStyle: Boolean(env.AWS_ENDPOINT_URL),
     helm: env.SLUICE_HELM || undefined,
     kustomize: env.SLUICE_KUSTOMIZE || undefined,
     followUpDelaySeconds: env.FOLLOW_UP_DELAY_SECONDS ? Number(env.FOLLOW_UP_DELAY_SECONDS) : undefined,

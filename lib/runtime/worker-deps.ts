@@ -1,9 +1,12 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { buildJobNotifier } from '../notify/index.js';
 import { JobQueue } from '../queue/index.js';
 import { SecretStore } from '../secrets/index.js';
+import { s3SourceArtifacts } from '../source/index.js';
+import { describeError } from '../util/index.js';
 import { createDocumentClient, StatusStore, type RegistrySnapshot } from '../store/index.js';
 import { ClusterClients, defaultWorkerConfig, type WorkerDeps } from '../worker/index.js';
 import type { RuntimeConfig } from './config.js';
@@ -13,18 +16,23 @@ export function buildWorkerDeps(config: RuntimeConfig): WorkerDeps {
   const store = new StatusStore({ client: createDocumentClient(), tableName: config.tableName });
   const queue = new JobQueue({ client: new SQSClient({}), queueUrl: config.jobsQueueUrl, delayQueueUrl: config.delayQueueUrl });
   const secrets = new SecretStore({ client: new SecretsManagerClient({}) });
+  const logger = new Logger();
+  const artifacts = config.sourceArtifactsBucket ? s3SourceArtifacts({
+    client: new S3Client({ forcePathStyle: config.s3PathStyle }), bucket: config.sourceArtifactsBucket,
+    onError: (error, action, label) => logger.warn(`source artifact of ${label} not ${action === 'get' ? 'read' : 'stored'}; fetched from Git instead`, describeError(error)),
+  }) : undefined;
   // Read for every job, never cached: a job right after a reload (in any container) must see the new specs.
   let latest: RegistrySnapshot | undefined;
   const registry = async () => (latest = await store.getRegistry());
   return {
     store, queue, registry,
     clusters: new ClusterClients({ secrets, stage: config.stage, records: () => latest?.clusters ?? [] }),
-    render: { cacheDir: config.cacheDir, tools: { helm: config.helm, kustomize: config.kustomize } },
+    render: { cacheDir: config.cacheDir, tools: { helm: config.helm, kustomize: config.kustomize }, ...(artifacts ? { artifacts } : {}) },
     config: defaultWorkerConfig({
       configRepoURL: config.configRepoURL, configRepoRevision: config.configRepoRevision, configRepoPath: config.configRepoPath,
       ...(config.followUpDelaySeconds !== undefined ? { followUpDelaySeconds: config.followUpDelaySeconds } : {}),
     }),
-    notify: buildJobNotifier({ secrets, stage: config.stage, logger: new Logger() }),
+    notify: buildJobNotifier({ secrets, stage: config.stage, logger }),
     now: () => new Date(),
   };
 }

@@ -1,14 +1,14 @@
-import { isTransientError } from '../errors.js';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { exists, publish, removeStaleScratch, repoCacheDir, scratchDir } from './cache-dir.js';
 import { CheckoutProblem, SourceError } from './errors.js';
 import { checkoutGitCommit } from './git-checkout.js';
-import { describeGitFailure } from './git-client.js';
+import { describeGitFailure, isTransientGitFailure } from './git-client.js';
 import { githubRepoOf } from './github.js';
 import { checkoutGithubTarball } from './github-tarball.js';
 import { CheckoutBudget, defaultCheckoutLimits } from './limits.js';
 import { redactText } from './redact.js';
+import { extractTarball } from './tarball.js';
 import { displayRepoUrl, httpRepoUrl } from './repo-url.js';
 import type { Checkout, FetchOptions } from './types.js';
 import { verifyCheckout } from './verify-checkout.js';
@@ -43,16 +43,37 @@ async function fetchIntoCache(repoURL: string, sha: string, repoDir: string, fin
   try {
     const tree = join(scratch, 'tree');
     await mkdir(tree);
-    await download(repoURL, sha, tree, join(scratch, 'git'), options);
+    const label = `${displayRepoUrl(repoURL)}@${sha}`;
+    const fromArtifact = await fromArtifacts(repoURL, sha, tree, options, label);
+    if (!fromArtifact) await download(repoURL, sha, tree, join(scratch, 'git'), options);
     await verifyCheckout(tree);
     await publish(tree, final);
+    if (!fromArtifact && options.artifacts) {
+      await options.artifacts.put(repoURL, sha, final).catch((error: unknown) => options.artifacts?.onError?.(error, 'put', label));
+    }
   } catch (error) {
     if (error instanceof SourceError) throw error;
     const reason = error instanceof CheckoutProblem ? error.message : describeGitFailure(error);
-    throw new SourceError(`${displayRepoUrl(repoURL)}@${sha}: ${redactText(reason)}`, { transient: isTransientError(error) });
+    throw new SourceError(`${displayRepoUrl(repoURL)}@${sha}: ${redactText(reason)}`, { transient: isTransientGitFailure(error) });
   } finally {
     await rm(scratch, { recursive: true, force: true });
     await removeStaleScratch(repoDir);
+  }
+}
+
+/** Unpacks the shared artifact of the commit into `tree`; false when there is none or it cannot be read (the tree is emptied). */
+async function fromArtifacts(repoURL: string, sha: string, tree: string, options: FetchOptions, label: string): Promise<boolean> {
+  if (!options.artifacts) return false;
+  try {
+    const body = await options.artifacts.get(repoURL, sha);
+    if (!body) return false;
+    await extractTarball(body, tree, new CheckoutBudget({ ...defaultCheckoutLimits(), ...options.limits }));
+    return true;
+  } catch (error) {
+    options.artifacts.onError?.(error, 'get', label);
+    await rm(tree, { recursive: true, force: true });
+    await mkdir(tree);
+    return false;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { AuthCallback } from 'isomorphic-git';
+import { isTransientError } from '../errors.js';
 import { CheckoutProblem } from './errors.js';
 import type { GitAuth } from './types.js';
 
@@ -12,6 +13,17 @@ export function onAuthFor(auth: GitAuth | undefined): AuthCallback | undefined {
 export const cancelOnAuthFailure: AuthCallback = () => ({ cancel: true });
 
 const networkCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/**
+ * Whether a Git request may work when tried again: what isTransientError says, and the messages of the HTTP
+ * client isomorphic-git uses on Node (simple-get), which carry no code: a request the socket's idle timeout cut
+ * (a slow or busy server), a connection dropped mid-answer.
+ */
+export function isTransientGitFailure(error: unknown): boolean {
+  if (isTransientError(error)) return true;
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' && /^(Request timed out|socket hang up|aborted)$/.test(message);
+}
 
 /** A sentence about an isomorphic-git or network failure, naming no URL and no credential. */
 export function describeGitFailure(error: unknown): string {

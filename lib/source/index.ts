@@ -8,3 +8,4 @@ export { isInside, resolveInside, symlinkTargetInside, unsafeEntryPath } from '.
 export { redactText } from './redact.js';
 export { SourceError } from './errors.js';
 export type { Checkout, CheckoutLimits, FetchOptions, GitAuth, GithubOptions } from './types.js';
+export { s3SourceArtifacts, type S3SourceArtifactsOptions, type SourceArtifacts } from './source-artifacts.js';

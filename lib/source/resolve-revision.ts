@@ -1,8 +1,7 @@
-import { isTransientError } from '../errors.js';
 import git from 'isomorphic-git';
 import http from 'isomorphic-git/http/node';
 import { SourceError } from './errors.js';
-import { cancelOnAuthFailure, describeGitFailure, onAuthFor } from './git-client.js';
+import { cancelOnAuthFailure, describeGitFailure, isTransientGitFailure, onAuthFor } from './git-client.js';
 import { matchRevision, type AdvertisedRef } from './match-revision.js';
 import { redactText } from './redact.js';
 import { displayRepoUrl, httpRepoUrl } from './repo-url.js';
@@ -13,17 +12,20 @@ const recent = new Map<string, { at: number; sha: Promise<string> }>();
 const maxRecent = 1000;
 
 /**
- * Like resolveRevision, but an answer at most `maxAgeMs` old is reused, and concurrent callers share one request.
- * For a check that is repeated right away uncached when the answer is not the one expected.
+ * Like resolveRevision, but an answer asked for at most `maxAgeMs` ago (and not before `notBefore`, a Date.now()
+ * value) is reused, and concurrent callers share one request. A caller whose reused answer is not the one it
+ * expected asks again with `notBefore` set to when it first asked: callers doing the same share that new request.
  */
-export function resolveRevisionRecent(repoURL: string, revision: string, auth: GitAuth | undefined, maxAgeMs: number): Promise<string> {
+export function resolveRevisionRecent(repoURL: string, revision: string, auth: GitAuth | undefined, maxAgeMs: number, notBefore = 0): Promise<string> {
   const key = JSON.stringify([repoURL, revision, auth?.username ?? '']);
   const hit = recent.get(key);
-  if (hit && Date.now() - hit.at <= maxAgeMs) return hit.sha;
+  if (hit && Date.now() - hit.at <= maxAgeMs && hit.at >= notBefore) return hit.sha;
   const sha = resolveRevision(repoURL, revision, auth);
   if (recent.size >= maxRecent) recent.clear();
   recent.set(key, { at: Date.now(), sha });
-  sha.catch(() => recent.delete(key));
+  sha.catch(() => {
+    if (recent.get(key)?.sha === sha) recent.delete(key);
+  });
   return sha;
 }
 
@@ -41,7 +43,7 @@ export async function resolveRevision(repoURL: string, revision: string, auth?: 
     });
   } catch (error) {
     if (error instanceof SourceError) throw error;
-    throw new SourceError(`${label}: ${redactText(describeGitFailure(error))}`, { transient: isTransientError(error) });
+    throw new SourceError(`${label}: ${redactText(describeGitFailure(error))}`, { transient: isTransientGitFailure(error) });
   }
   const match = matchRevision(refs, revision);
   if ('problem' in match) throw new SourceError(`${label}: ${match.problem}`);

@@ -1,3 +1,5 @@
+import type { SourceArtifacts } from './source-artifacts.js';
+
 /** Basic-auth credentials for a Git host; a token goes in `password`. Never logged, never put in messages. */
 export interface GitAuth {
   /** Defaults to `x-access-token`, which GitHub expects with a token and other hosts accept. */
@@ -21,6 +23,8 @@ export interface GithubOptions {
 export interface FetchOptions {
   /** Checkouts are kept under `<cacheDir>/<hash of normalised repo URL>/<sha>`. */
   cacheDir: string;
+  /** Commits other instances fetched already: taken from here before Git, and stored here after a fetch. */
+  artifacts?: SourceArtifacts;
   auth?: GitAuth;
   limits?: Partial<CheckoutLimits>;
   github?: GithubOptions;

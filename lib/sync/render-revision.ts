@@ -1,6 +1,6 @@
 import type { Application, AppProject } from '../model/index.js';
 import { render, type RenderResult } from '../render/index.js';
-import { fetchRevision, resolveRevision, type GitAuth } from '../source/index.js';
+import { fetchRevision, resolveRevision, type GitAuth, type SourceArtifacts } from '../source/index.js';
 
 export interface RenderRevisionOptions {
   /** Where checkouts are cached by sha. */
@@ -10,6 +10,8 @@ export interface RenderRevisionOptions {
   /** A commit sha to render instead of resolving the app's targetRevision (rollback, a webhook's `after`). */
   revision?: string;
   github?: { apiBaseUrl?: string; hosts?: string[] };
+  /** Commits other instances fetched already (S3 on AWS). */
+  artifacts?: SourceArtifacts;
   /** The app's project: its sourceRepos bound the remote bases and value files the render may fetch. */
   project?: Pick<AppProject, 'sourceRepos'>;
 }
@@ -22,7 +24,7 @@ export interface RenderedRevision extends RenderResult {
 export async function renderRevision(app: Application, options: RenderRevisionOptions): Promise<RenderedRevision> {
   const { source } = app;
   const revision = options.revision ?? await resolveRevision(source.repoURL, source.targetRevision, options.auth);
-  const checkout = await fetchRevision(source.repoURL, revision, { cacheDir: options.cacheDir, auth: options.auth, github: options.github });
+  const checkout = await fetchRevision(source.repoURL, revision, { cacheDir: options.cacheDir, auth: options.auth, github: options.github, artifacts: options.artifacts });
   const rendered = await render({ checkoutDir: checkout.dir, source, appName: app.name, namespace: app.destination.namespace, tools: options.tools,
     sourceRepos: options.project?.sourceRepos,
   });

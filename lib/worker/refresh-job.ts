@@ -38,7 +38,7 @@ async function refreshJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
   const pin = pinHolds(status?.pin);
 
   const cluster = await deps.clusters.resolve(app.destination);
-  const rendered = await renderRevision(app, { cacheDir: deps.render.cacheDir, tools: deps.render.tools, auth, project, revision: head });
+  const rendered = await renderRevision(app, { cacheDir: deps.render.cacheDir, tools: deps.render.tools, artifacts: deps.render.artifacts, auth, project, revision: head });
   const diff = await deps.clusters.withClient(cluster, (client) => diffApp({ app, project, cluster, client, inventory: inventoryOf(status) }, rendered.manifests));
   const sync = diff.status === 'Synced' && !gitMoved ? 'Synced' : 'OutOfSync';
   const text = sync === 'Synced' ? 'in sync' : [

@@ -28,7 +28,7 @@ export async function runReloadRegistryJob(deps: WorkerDeps, job: Job): Promise<
   if (!configRepoURL) throw new SluiceError('no config repo is configured (CONFIG_REPO_URL); nothing to reload');
   const auth = deps.render.gitAuth?.(configRepoURL);
   const revision = job.revision ?? await resolveRevision(configRepoURL, configRepoRevision, auth);
-  const checkout = await fetchRevision(configRepoURL, revision, { cacheDir: deps.render.cacheDir, auth });
+  const checkout = await fetchRevision(configRepoURL, revision, { cacheDir: deps.render.cacheDir, artifacts: deps.render.artifacts, auth });
   const folder = resolveInside(checkout.dir, configRepoPath);
   if (!folder) throw new SluiceError(`CONFIG_REPO_PATH ${configRepoPath} points outside the config repo`);
   const loaded = loadRegistry(yamlFiles(checkout.dir, folder));

@@ -53,8 +53,9 @@ async function syncJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
     // A push or drift job for a commit the branch has moved past is stale; a person's `sync --revision` is not.
     // A push's jobs arrive in a burst: they share a recent answer, and only one that disagrees asks again.
     const { repoURL, targetRevision } = app.source;
+    const asked = Date.now();
     head = revision ? await resolveRevisionRecent(repoURL, targetRevision, auth, recentHeadMs) : await resolveRevision(repoURL, targetRevision, auth);
-    if (revision && revision !== head) head = await resolveRevision(repoURL, targetRevision, auth);
+    if (revision && revision !== head) head = await resolveRevisionRecent(repoURL, targetRevision, auth, recentHeadMs, asked);
     if (revision && revision !== head && !isSha(app.source.targetRevision)) {
       return dropped(deps, job, `revision ${shortRevision(revision)} is no longer the head of ${app.source.targetRevision} (now ${shortRevision(head)}); the newer commit is synced instead`);
     }
@@ -70,7 +71,7 @@ async function syncJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
   let result: OperationResult;
   let sourcePaths: string[] | null | undefined;
   try {
-    const rendered = await renderRevision(app, { cacheDir: deps.render.cacheDir, tools: deps.render.tools, auth, project, revision });
+    const rendered = await renderRevision(app, { cacheDir: deps.render.cacheDir, tools: deps.render.tools, artifacts: deps.render.artifacts, auth, project, revision });
     result = await deps.clusters.withClient(cluster, (client) => syncApp({
       target: { app, project, cluster, client, inventory: inventoryOf(status) }, revision: rendered.revision, manifests: rendered.manifests,
       options: { trigger: job.trigger, prune: job.prune ?? app.syncPolicy.automated?.prune ?? false, now: deps.now },

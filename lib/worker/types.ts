@@ -1,6 +1,6 @@
 import type { JobNotifier } from '../notify/index.js';
 import type { Job, JobQueue } from '../queue/index.js';
-import type { GitAuth } from '../source/index.js';
+import type { GitAuth, SourceArtifacts } from '../source/index.js';
 import type { StatusStore, RegistrySnapshot } from '../store/index.js';
 import type { ClusterClients } from './clusters.js';
 
@@ -12,7 +12,11 @@ export interface WorkerDeps {
   /** The registry snapshot, cached for a short while. */
   registry: () => Promise<RegistrySnapshot | undefined>;
   /** Checkouts cache (e.g. /tmp on Lambda) and render tool binaries. */
-  render: { cacheDir: string; tools?: { helm?: string; kustomize?: string }; gitAuth?: (repoURL: string) => GitAuth | undefined };
+  render: {
+    cacheDir: string; tools?: { helm?: string; kustomize?: string }; gitAuth?: (repoURL: string) => GitAuth | undefined;
+    /** Commits fetched by any instance, shared (S3); unset: each instance fetches from Git. */
+    artifacts?: SourceArtifacts;
+  };
   config: WorkerConfig;
   /** Slack and GitHub: told of results and failures; never throws. */
   notify: JobNotifier;
