@@ -74,8 +74,5 @@ export async function sendPush(pipeline: Pick<LocalPipeline, 'url' | 'webhookSec
 export function gitRequests(info: StackInfo, from = 0): { lines: number; fetches: number; lsRemotes: number } {
   const lines = (existsSync(info.git.accessLog) ? readFileSync(info.git.accessLog, 'utf8').split('\n').filter(Boolean) : []);
   const recent = lines.slice(from);
-  const fetches = recent.filter((line) => line.startsWith('POST ') && line.includes('/git-upload-pack')).length;
-  const listings = recent.filter((line) => line.startsWith('GET ') && line.includes('service=git-upload-pack')).length;
-  // Every fetch starts with a ref listing; the listings beyond those are ls-remotes.
-  return { lines: lines.length, fetches, lsRemotes: Math.max(0, listings - fetches) };
+  return { lines: lines.length, fetches: recent.filter((line) => line.endsWith(' fetch')).length, lsRemotes: recent.filter((line) => line.endsWith(' ls-refs')).length };
 }

@@ -84,11 +84,17 @@ function serveWithHttpBackend(root: string, user: string, req: IncomingMessage, 
 
 /**
  * Serves the bare repositories under `root` over git's smart HTTP protocol on 127.0.0.1, optionally behind basic auth.
- * With `accessLog`, each request is appended to that file as `METHOD path?query` (the benchmarks count fetches).
+ * With `accessLog`, each request is appended to that file as `METHOD path?query`, and an upload-pack POST also as
+ * `ls-refs` (protocol v2's ref listing, what an ls-remote sends) or `fetch`: the benchmarks count them.
  */
 export async function startGitServer(root: string, auth?: BasicAuth, onPush?: OnPush, accessLog?: string): Promise<GitServer> {
   const server: Server = createServer((req, res) => {
-    if (accessLog) appendFileSync(accessLog, `${req.method} ${req.url}\n`);
+    if (accessLog) {
+      const line = `${req.method} ${req.url}`;
+      if (req.method === 'POST' && req.url?.endsWith('/git-upload-pack')) {
+        req.once('data', (chunk: Buffer) => appendFileSync(accessLog, `${line} ${chunk.includes('command=ls-refs') ? 'ls-refs' : 'fetch'}\n`));
+      } else appendFileSync(accessLog, `${line}\n`);
+    }
     const user = auth ? authorized(req.headers.authorization, auth) : 'anonymous';
     if (!user) {
       res.writeHead(401, { 'www-authenticate': 'Basic realm="sluice-git"', 'content-type': 'text/plain' });

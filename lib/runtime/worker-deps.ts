@@ -21,9 +21,10 @@ export function buildWorkerDeps(config: RuntimeConfig): WorkerDeps {
     client: new S3Client({ forcePathStyle: config.s3PathStyle }), bucket: config.sourceArtifactsBucket,
     onError: (error, action, label) => logger.warn(`source artifact of ${label} not ${action === 'get' ? 'read' : 'stored'}; fetched from Git instead`, describeError(error)),
   }) : undefined;
-  // Read for every job, never cached: a job right after a reload (in any container) must see the new specs.
+  // Checked for every job (a job right after a reload, in any container, must see the new specs), but read
+  // whole only when a reload replaced it.
   let latest: RegistrySnapshot | undefined;
-  const registry = async () => (latest = await store.getRegistry());
+  const registry = async () => (latest = await store.getRegistry(latest));
   return {
     store, queue, registry,
     clusters: new ClusterClients({ secrets, stage: config.stage, records: () => latest?.clusters ?? [] }),

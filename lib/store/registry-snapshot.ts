@@ -20,7 +20,19 @@ export async function putRegistry(table: Table, snapshot: RegistrySnapshot): Pro
   return { ...snapshot, loadedAt };
 }
 
-export function getRegistry(table: Table): Promise<RegistrySnapshot | undefined> {
+/**
+ * The registry snapshot. Given the snapshot a caller read before, it first reads only the revision and load
+ * time (a small item) and returns that same snapshot when it is still the one in force: a busy worker does not
+ * read every app's definition for every job.
+ */
+export async function getRegistry(table: Table, previous?: RegistrySnapshot): Promise<RegistrySnapshot | undefined> {
+  if (previous?.loadedAt) {
+    const { Item: head } = await table.doc.send(new GetCommand({
+      TableName: table.name, Key: registryKey, ConsistentRead: true, ProjectionExpression: '#revision, #loadedAt',
+      ExpressionAttributeNames: { '#revision': 'revision', '#loadedAt': 'loadedAt' },
+    }));
+    if (head && head.revision === previous.revision && head.loadedAt === previous.loadedAt) return previous;
+  }
   return readAgainIfReplaced(() => readRegistry(table));
 }
 

@@ -99,7 +99,8 @@ export class StatusStore {
     return putRegistry(this.#table, snapshot);
   }
 
-  getRegistry(): Promise<RegistrySnapshot | undefined> {
-    return getRegistry(this.#table);
+  /** The registry; pass the snapshot read before to skip reading it again when it has not changed. */
+  getRegistry(previous?: RegistrySnapshot): Promise<RegistrySnapshot | undefined> {
+    return getRegistry(this.#table, previous);
   }
 }

@@ -1,7 +1,7 @@
 import { pendingChangesText, pinText, shortRevision } from '../format/index.js';
 import { isTransientError, SluiceError } from '../errors.js';
 import type { Job } from '../queue/index.js';
-import type { AppPin } from '../store/index.js';
+import { deployedRevisionFields, type AppPin } from '../store/index.js';
 import { resolveRevision } from '../source/index.js';
 import { diffApp, renderRevision } from '../sync/index.js';
 import { appContext } from './app-context.js';
@@ -40,7 +40,9 @@ async function refreshJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
   const cluster = await deps.clusters.resolve(app.destination);
   const rendered = await renderRevision(app, { cacheDir: deps.render.cacheDir, tools: deps.render.tools, artifacts: deps.render.artifacts, auth, project, revision: head });
   const diff = await deps.clusters.withClient(cluster, (client) => diffApp({ app, project, cluster, client, inventory: inventoryOf(status) }, rendered.manifests));
-  const sync = diff.status === 'Synced' && !gitMoved ? 'Synced' : 'OutOfSync';
+  // Git moved, but what it holds now is what runs: Synced at the new commit, as Argo CD sees it, with nothing to sync.
+  const caughtUp = gitMoved && diff.status === 'Synced' && !pin && diff.errors.length === 0;
+  const sync = diff.status === 'Synced' && (!gitMoved || caughtUp) ? 'Synced' : 'OutOfSync';
   const text = sync === 'Synced' ? 'in sync' : [
     ...(pin ? [`pinned ${pinText(pin)}; auto-sync resumes with a newer commit or \`sluice app unpin ${app.name}\``] : []),
     ...(gitMoved ? [`Git moved to ${shortRevision(head)}`] : []),
@@ -48,7 +50,7 @@ async function refreshJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
     ...diff.errors,
   ].join(', ').slice(0, 1000);
   await deps.store.updateAppStatus(app.name, (current) => ({
-    ...current, sync, health: diff.health, targetRevision: app.source.targetRevision,
+    ...current, ...(caughtUp ? deployedRevisionFields(current, head) : {}), sync, health: diff.health, targetRevision: app.source.targetRevision,
     lastDiffSummary: { counts: diff.summary, text }, conditions: withoutCondition(current, 'ComparisonError'), pin: pinHolds(current.pin),
     // What Git holds at the head is what a later push is compared with, so its inputs are what count.
     sourcePaths: sourcePathsToRecord(rendered.inputs) ?? undefined,

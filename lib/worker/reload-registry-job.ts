@@ -6,6 +6,7 @@ import { issueText, loadRegistry, withLastGood, type ConfigFile } from '../model
 import type { Job } from '../queue/index.js';
 import { fetchRevision, resolveInside, resolveRevision } from '../source/index.js';
 import { withCondition, withoutCondition } from './conditions.js';
+import { refreshJobs } from './refresh-jobs.js';
 import type { JobOutcome, WorkerDeps } from './types.js';
 
 function yamlFiles(root: string, dir: string): ConfigFile[] {
@@ -39,8 +40,7 @@ export async function runReloadRegistryJob(deps: WorkerDeps, job: Job): Promise<
     warnings: loaded.warnings, errors: loaded.errors, staleApps: inForce.staleApps,
   });
   await markBrokenApps(deps, loaded.broken.flatMap((b) => (b.kind === 'Application' && b.name ? [{ name: b.name, message: b.issues.map(issueText).join('\n') }] : [])), inForce.applications.map((app) => app.name));
-  const now = deps.now().toISOString();
-  await deps.queue.enqueueJobs(inForce.applications.map((app) => ({ kind: 'refresh' as const, app: app.name, trigger: job.trigger, requestedAt: now })));
+  await deps.queue.enqueueJobs(await refreshJobs(deps, inForce.applications, job.trigger));
   const counts = `${inForce.applications.length} apps, ${inForce.projects.length} projects, ${loaded.warnings.length} warnings`;
   if (!loaded.errors.length) return { status: 'done', message: `registry at ${shortRevision(revision)}: ${counts}` };
   const stale = inForce.staleApps.length ? `; kept the last good definition of ${inForce.staleApps.join(', ')}` : '';
