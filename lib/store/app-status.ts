@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { emptyAppStatus, appStatusToItem, itemToAppSummary, summaryAttributes } from './app-status-item.js';
@@ -51,7 +52,8 @@ export async function updateAppStatus(table: Table, app: string, mutate: AppStat
     }
     const current = stored?.status ?? emptyAppStatus(app);
     const fields = mutate(current);
-    if (!fields) return current;
+    // Nothing changed (a refresh finding what it found last time): no write, so an idle fleet costs reads only.
+    if (!fields || sameFields(current, fields)) return current;
     const next: AppStatus = { ...fields, app, updatedAt: new Date().toISOString(), version: current.version + 1 };
     const ref = stored?.resources && fields.resources === current.resources ? stored.resources : await writeBlob(table, appPk(app), next.resources);
     const written = await putIfVersion(table, next, ref, stored ? current.version : undefined).catch(async (error: unknown) => {
@@ -64,6 +66,16 @@ export async function updateAppStatus(table: Table, app: string, mutate: AppStat
     await sleep(Math.random() * 20 * 2 ** Math.min(attempt, 5));
   }
   throw new StoreError(`app ${app}: the status kept changing under ${attempts} attempts to update it; retry the operation`, { transient: true });
+}
+
+function sameFields(current: AppStatus, fields: AppStatusFields): boolean {
+  const { app: _app, updatedAt: _updatedAt, version: _version, ...was } = current;
+  return isDeepStrictEqual(dropUndefined(was), dropUndefined(fields));
+}
+
+/** The object without its undefined properties (a spread of `current` with `pin: undefined` is the same status). */
+function dropUndefined(fields: object): object {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
 }
 
 /** Puts the status if the stored version is still `expected` (absent: if there is none yet); false on a conflict. */
