@@ -13,17 +13,9 @@ mkdir -p "$bin"
 
 command -v go >/dev/null 2>&1 || { echo "sluice: 'go' not found. Install Go 1.26 or newer (https://go.dev/dl), then run again." >&2; exit 1; }
 export CGO_ENABLED=0 GOTOOLCHAIN=local GOFLAGS=-buildvcs=false
-log() { echo "[build-flux] $*" >&2; }
-
-built() { [ -f "$bin/.$1-$2" ]; }
-stamp() { touch "$bin/.$1-$2"; }
-
-timed() { # timed <name> <command...>
-  local start=$SECONDS
-  log "building $1 (first time only; this can take several minutes)..."
-  "${@:2}"
-  log "built $1 in $((SECONDS - start))s"
-}
+build_name=build-flux
+# shellcheck source=build-steps.sh
+source "$here/build-steps.sh"
 
 build() { # build <name> <version>: github.com/fluxcd/<name> from the wrapper module
   built "$1" "$2" && return 0

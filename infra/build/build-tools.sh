@@ -22,18 +22,9 @@ go_minor=$(go env GOVERSION | sed -E 's/^go1\.([0-9]+).*/\1/')
 [ "$go_minor" -ge 26 ] || { echo "sluice: Go $(go env GOVERSION) is too old; install Go 1.26 or newer." >&2; exit 1; }
 
 export CGO_ENABLED=0 GOTOOLCHAIN=local GOFLAGS=-buildvcs=false
-log() { echo "[build-tools] $*" >&2; }
-
-# built <name> <version>: true when that version is already in the cache
-built() { [ -f "$bin/.$1-$2" ]; }
-stamp() { touch "$bin/.$1-$2"; }
-
-timed() { # timed <name> <command...>
-  local start=$SECONDS
-  log "building $1 (first time only; this can take several minutes)..."
-  "${@:2}"
-  log "built $1 in $((SECONDS - start))s"
-}
+build_name=build-tools
+# shellcheck source=build-steps.sh
+source "$here/build-steps.sh"
 
 if ! built kube "$KUBERNETES_VERSION"; then
   minor=${KUBERNETES_VERSION#*.}; minor=${minor%%.*}
