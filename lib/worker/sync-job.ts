@@ -60,6 +60,8 @@ async function syncJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
       return dropped(deps, job, `revision ${shortRevision(revision)} is no longer the head of ${app.source.targetRevision} (now ${shortRevision(head)}); the newer commit is synced instead`);
     }
     revision ??= head;
+    // Already deployed and in sync (a follow-up refresh got there first): Argo CD auto-syncs only what is OutOfSync.
+    if (pushedOrScheduled(job) && status?.revision === revision && status.sync === 'Synced' && !job.prune) return { status: 'done', message: `${app.name} already Synced at ${shortRevision(revision)}` };
     if (job.commitTime && status?.newestCommitTime && Date.parse(status.newestCommitTime) > Date.parse(job.commitTime)) {
       return dropped(deps, job, `revision ${shortRevision(revision)} is older than the deployed ${shortRevision(status.revision, 'revision')}`);
     }
