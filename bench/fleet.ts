@@ -80,6 +80,20 @@ async function untilSynced(which: number[], sha: string, since: number): Promise
 
 const result: Record<string, unknown> = { benchmark: 'fleet', apps, objectsPerApp: 4, workerConcurrency: Number(process.env.SLUICE_WORKER_MAX_CONCURRENCY) || 10 };
 try {
+  // The floor, first, on the fresh API server: it taking the same objects, server-side, in one kubectl run.
+  const floorDir = join(info.runDir, `bench-fleet-floor-${id}`);
+  mkdirSync(floorDir, { recursive: true });
+  writeFileSync(join(floorDir, 'all.yaml'), all.map((i) => appObjects(i, 0)).join('---\n'));
+  const kubectl = (...args: string[]) => execFileSync(info.tools.kubectl, ['--kubeconfig', info.kube.adminKubeconfig, ...args], { stdio: 'pipe', maxBuffer: 256 << 20 });
+  kubectl('create', 'namespace', `${ns}-floor`);
+  const floorStart = performance.now();
+  kubectl('apply', '--server-side', '--field-manager=bench', '-n', `${ns}-floor`, '-f', join(floorDir, 'all.yaml'));
+  result.kubectlFloorMs = Math.round(performance.now() - floorStart);
+  rmSync(floorDir, { recursive: true, force: true });
+  // Each phase's figures as they come, so a run stopped early still tells what it measured.
+  const progress = () => console.error(`[fleet] ${JSON.stringify(result)}`);
+  progress();
+
   let git = gitRequests(info);
   const gitSince = () => {
     const now = gitRequests(info, git.lines);
@@ -91,6 +105,7 @@ try {
   const first = await untilSynced(all, appRepo.head(), start);
   result.firstSyncAllMs = first.ms;
   result.firstSyncGit = gitSince();
+  progress();
 
   let previous = appRepo.head();
   const everyApp = appRepo.commit(Object.fromEntries(all.map((i) => [`apps/${name(i)}/objects.yaml`, appObjects(i, 1)])));
@@ -99,6 +114,7 @@ try {
   const touchAll = await untilSynced(all, everyApp, start);
   result.touchAllSyncedMs = touchAll.ms;
   result.touchAllGit = gitSince();
+  progress();
 
   const before = new Map((await list()).map((a) => [a.name, a.lastOperation?.finishedAt ?? null]));
   previous = everyApp;
@@ -114,6 +130,7 @@ try {
   result.touchOneOthersSynced = (await list()).filter((a) => a.name !== name(0) && a.lastOperation?.finishedAt !== before.get(a.name)).length;
   result.touchOneGit = gitSince();
   result.appsLeftBehind = first.behind + touchAll.behind + touchOne.behind + othersMoved.behind;
+  progress();
   // Flux gets the machine to itself, as Sluice had.
   await stopPipeline();
 
@@ -128,19 +145,9 @@ try {
     result.sluiceOverFlux = Math.round((first.ms / flux.readyMs) * 100) / 100;
   }
 
-  // The floor: the API server itself taking the same objects, server-side, in one kubectl run.
-  const floorDir = join(info.runDir, `bench-fleet-floor-${id}`);
-  mkdirSync(floorDir, { recursive: true });
-  writeFileSync(join(floorDir, 'all.yaml'), all.map((i) => appObjects(i, 0)).join('---\n'));
-  const kubectl = (...args: string[]) => execFileSync(info.tools.kubectl, ['--kubeconfig', info.kube.adminKubeconfig, ...args], { stdio: 'pipe', maxBuffer: 256 << 20 });
-  kubectl('create', 'namespace', `${ns}-floor`);
-  const floorStart = performance.now();
-  kubectl('apply', '--server-side', '--field-manager=bench', '-n', `${ns}-floor`, '-f', join(floorDir, 'all.yaml'));
-  result.kubectlFloorMs = Math.round(performance.now() - floorStart);
   result.firstSyncOverFloor = Math.round((first.ms / (result.kubectlFloorMs as number)) * 10) / 10;
   result.touchAllOverFloor = Math.round((touchAll.ms / (result.kubectlFloorMs as number)) * 10) / 10;
   result.peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
-  rmSync(floorDir, { recursive: true, force: true });
   console.log(JSON.stringify(result, null, 2));
 } finally {
   await stopPipeline();
