@@ -50,6 +50,7 @@ const table = 'StatusTable.Arn';
 const gsi1 = '${StatusTable.Arn}/index/gsi1';
 const jobs = 'JobsQueue.Arn';
 const delays = 'JobDelayQueue.Arn';
+const sources = '${SourceArtifactsBucket.Arn}/sources/*';
 
 /** Per function: action → the resources it is granted on (GetAtt as `Id.Attr`, Sub as its string). Nothing more. */
 const expectedGrants: Record<string, Record<string, string[]>> = {
@@ -63,7 +64,8 @@ const expectedGrants: Record<string, Record<string, string[]>> = {
     ...logs('WorkerLogGroup'),
     'dynamodb:GetItem': ['IdempotencyTable.Arn', table], 'dynamodb:PutItem': ['IdempotencyTable.Arn', table],
     'dynamodb:UpdateItem': ['IdempotencyTable.Arn', table], 'dynamodb:DeleteItem': ['IdempotencyTable.Arn', table],
-    'dynamodb:Query': [gsi1, table], 'dynamodb:BatchWriteItem': [table],
+    'dynamodb:Query': [gsi1, table], 'dynamodb:BatchWriteItem': [table], 'dynamodb:BatchGetItem': [table],
+    's3:GetObject': [sources], 's3:PutObject': [sources], 's3:ListBucket': ['SourceArtifactsBucket.Arn'],
     'sqs:ReceiveMessage': [jobs], 'sqs:DeleteMessage': [jobs], 'sqs:GetQueueAttributes': [jobs], 'sqs:ChangeMessageVisibility': [jobs],
     'sqs:SendMessage': [delays, jobs],
     'secretsmanager:GetSecretValue': [secret('clusters/*'), secret('github-token-??????'), secret('slack-webhook-url-??????')],
@@ -92,7 +94,7 @@ const expectedFunctions: Record<string, { handler: string; memory: number; timeo
   worker: {
     handler: 'functions/worker.handler', memory: 1024, timeout: 300, layer: true, storage: 2048,
     env: ['TABLE_NAME', 'IDEMPOTENCY_TABLE_NAME', 'JOBS_QUEUE_URL', 'DELAY_QUEUE_URL', 'STAGE', 'CONFIG_REPO_URL', 'CONFIG_REPO_REVISION',
-      'CONFIG_REPO_PATH', 'SLUICE_HELM', 'SLUICE_KUSTOMIZE', 'SLUICE_CACHE_DIR', 'STATUS_PAGE_URL', 'SLUICE_GITHUB_API_URL'],
+      'CONFIG_REPO_PATH', 'SLUICE_HELM', 'SLUICE_KUSTOMIZE', 'SLUICE_CACHE_DIR', 'SOURCE_ARTIFACTS_BUCKET', 'STATUS_PAGE_URL', 'SLUICE_GITHUB_API_URL'],
   },
   'delay-forwarder': { handler: 'functions/delay-forwarder.handler', memory: 256, timeout: 10, env: ['TABLE_NAME', 'JOBS_QUEUE_URL', 'DELAY_QUEUE_URL', 'STAGE'] },
   'drift-scan': { handler: 'functions/drift-scan.handler', memory: 256, timeout: 60, env: ['TABLE_NAME', 'JOBS_QUEUE_URL', 'STAGE', 'CONFIG_REPO_URL', 'CONFIG_REPO_REVISION', 'CONFIG_REPO_PATH'] },
@@ -250,7 +252,7 @@ describe('serverless package', () => {
         const text = resourceText(resource);
         assert.notEqual(text, '*', `${where}: Resource "*"`);
         // A wildcard may only end a specific name (a log group's streams, a secret's suffix or a folder of secrets).
-        if (text.includes('*')) assert.match(text, /(log-group:\$\{\w+LogGroup\}:\*|secret:sluice\/[\w.@+=-]+\/clusters\/\*)$/, `${where}: wildcard in ${text}`);
+        if (text.includes('*')) assert.match(text, /(log-group:\$\{\w+LogGroup\}:\*|secret:sluice\/[\w.@+=-]+\/clusters\/\*|^\$\{SourceArtifactsBucket\.Arn\}\/sources\/\*)$/, `${where}: wildcard in ${text}`);
       }
     }
     for (const [id, role] of ofType('AWS::IAM::Role')) assert.ok(!role.Properties.ManagedPolicyArns, `${id}: managed policies`);

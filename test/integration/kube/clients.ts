@@ -46,6 +46,11 @@ export async function createCrd(t: TestContext, schema: Record<string, unknown> 
   const res = await kubeRequest('POST', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', crd);
   if (res.status !== 201) throw new Error(`creating CRD: ${res.status} ${res.body}`);
   t.after(async () => { await kubeRequest('DELETE', `/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.${group}`); });
+  // Established is not yet served: discovery lags behind it, more so on a busy API server.
+  for (let waited = 0; (await kubeRequest('GET', `/apis/${group}/v1`)).status !== 200; waited += 100) {
+    if (waited > 30_000) throw new Error(`CRD widgets.${group}: not in discovery after 30 s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   return { group, apiVersion: `${group}/v1`, name: `widgets.${group}` };
 }
 
