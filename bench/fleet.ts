@@ -7,11 +7,11 @@
  * and the floor, `kubectl apply --server-side` of the same objects, all in the same run.
  * `npm run bench:fleet -- --apps 1000 [--no-flux]` (starts the stack unless SLUICE_STACK names a running one).
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startLocalPipeline } from '../infra/local/pipeline.js';
 import { buildWorkerDeps, runtimeConfigFromEnv } from '../lib/runtime/index.js';
@@ -19,6 +19,7 @@ import { hashApiToken } from '../lib/store/index.js';
 import { benchRepo, benchStack, gitRequests, sendPush } from './bench-parts.js';
 import { timeFlux } from './flux-parts.js';
 
+const execFileAsync = promisify(execFile);
 const { values } = parseArgs({ options: { apps: { type: 'string', default: '100' }, timeout: { type: 'string', default: '1800' }, 'no-flux': { type: 'boolean', default: false } } });
 const apps = Number(values.apps);
 const timeoutMs = Number(values.timeout) * 1000;
@@ -84,10 +85,12 @@ try {
   const floorDir = join(info.runDir, `bench-fleet-floor-${id}`);
   mkdirSync(floorDir, { recursive: true });
   writeFileSync(join(floorDir, 'all.yaml'), all.map((i) => appObjects(i, 0)).join('---\n'));
-  const kubectl = (...args: string[]) => execFileSync(info.tools.kubectl, ['--kubeconfig', info.kube.adminKubeconfig, ...args], { stdio: 'pipe', maxBuffer: 256 << 20 });
-  kubectl('create', 'namespace', `${ns}-floor`);
+  // Asynchronous: a blocked event loop stops draining the stack's log pipes, and a kube-apiserver whose log pipe is
+  // full stalls (the floor of 2000 objects crawled at one object a second).
+  const kubectl = (...args: string[]) => execFileAsync(info.tools.kubectl, ['--kubeconfig', info.kube.adminKubeconfig, ...args], { maxBuffer: 256 << 20 });
+  await kubectl('create', 'namespace', `${ns}-floor`);
   const floorStart = performance.now();
-  kubectl('apply', '--server-side', '--field-manager=bench', '-n', `${ns}-floor`, '-f', join(floorDir, 'all.yaml'));
+  await kubectl('apply', '--server-side', '--field-manager=bench', '-n', `${ns}-floor`, '-f', join(floorDir, 'all.yaml'));
   result.kubectlFloorMs = Math.round(performance.now() - floorStart);
   rmSync(floorDir, { recursive: true, force: true });
   // Each phase's figures as they come, so a run stopped early still tells what it measured.
