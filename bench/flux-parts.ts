@@ -2,7 +2,7 @@
  * Flux next to Sluice: source-controller and kustomize-controller (built by infra/build/build-flux.sh) run
  * out-of-cluster against the stack's API server, and `timeFlux` times N Kustomizations of one GitRepository to Ready.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,15 +45,20 @@ interface KustomizationList { items: { metadata: { name: string }; status?: { co
 export async function timeFlux(options: FluxOptions): Promise<FluxRun> {
   const bin = ensureFlux();
   const versions = pinnedVersions();
-  const kubectl = (args: string[], input?: string) =>
-    execFileSync(options.kubectl, ['--kubeconfig', options.kubeconfig, ...args], { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], maxBuffer: 256 << 20 });
+  // Asynchronous, never execFileSync: the stack's processes log through this process's pipes, which a blocked
+  // event loop stops draining, and a kube-apiserver with a full log pipe stalls.
+  const kubectl = (args: string[], input?: string) => new Promise<string>((resolve, reject) => {
+    const child = execFile(options.kubectl, ['--kubeconfig', options.kubeconfig, ...args], { encoding: 'utf8', maxBuffer: 256 << 20 },
+      (error, stdout, stderr) => (error ? reject(new Error(`kubectl ${args[0]}: ${stderr || error.message}`)) : resolve(stdout)));
+    child.stdin?.end(input ?? '');
+  });
   const ensureNamespace = (name: string) => kubectl(['apply', '--server-side', '--field-manager=flux-bench', '-f', '-'], `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${name}\n`);
 
   const crds = join(bin, `flux-crds-${versions.FLUX_SOURCE_CONTROLLER_VERSION}-${versions.FLUX_KUSTOMIZE_CONTROLLER_VERSION}.yaml`);
-  kubectl(['apply', '--server-side', '--force-conflicts', '--field-manager=flux-bench', '-f', crds]);
-  kubectl(['wait', '--for=condition=Established', '--timeout=60s', '-f', crds]);
-  ensureNamespace(fluxNamespace);
-  ensureNamespace(options.namespace);
+  await kubectl(['apply', '--server-side', '--force-conflicts', '--field-manager=flux-bench', '-f', crds]);
+  await kubectl(['wait', '--for=condition=Established', '--timeout=60s', '-f', crds]);
+  await ensureNamespace(fluxNamespace);
+  await ensureNamespace(options.namespace);
 
   const dir = join(options.runDir, `flux-${randomBytes(3).toString('hex')}`);
   mkdirSync(join(dir, 'storage'), { recursive: true }); // source-controller wants its storage dir to exist
@@ -102,25 +107,25 @@ export async function timeFlux(options: FluxOptions): Promise<FluxRun> {
     writeFileSync(manifest, docs.join('---\n'));
 
     const wanted = new Set(names);
-    const notReady = () => {
-      const list = JSON.parse(kubectl(['get', 'kustomizations', '-n', fluxNamespace, '-l', label, '-o', 'json'])) as KustomizationList;
+    const notReady = async () => {
+      const list = JSON.parse(await kubectl(['get', 'kustomizations', '-n', fluxNamespace, '-l', label, '-o', 'json'])) as KustomizationList;
       const ready = list.items.filter((k) => wanted.has(k.metadata.name) && k.status?.lastAppliedRevision &&
         k.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'));
       return wanted.size - ready.length;
     };
     const started = performance.now();
-    kubectl(['apply', '--server-side', '--field-manager=flux-bench', '-f', manifest]);
-    let left = notReady();
+    await kubectl(['apply', '--server-side', '--field-manager=flux-bench', '-f', manifest]);
+    let left = await notReady();
     while (left > 0 && performance.now() - started < options.timeoutMs) {
       await sleep(1000);
-      left = notReady();
+      left = await notReady();
     }
     const result: FluxRun = { readyMs: Math.round(performance.now() - started), notReady: left, kustomizations: names.length };
 
     // Delete while the controllers still run, so kustomize-controller's finalizer prunes the objects it applied.
-    kubectl(['delete', 'kustomizations,gitrepositories', '-n', fluxNamespace, '-l', label, '--wait=false']);
+    await kubectl(['delete', 'kustomizations,gitrepositories', '-n', fluxNamespace, '-l', label, '--wait=false']);
     const deadline = performance.now() + 60_000;
-    while (performance.now() < deadline && kubectl(['get', 'kustomizations,gitrepositories', '-n', fluxNamespace, '-l', label, '-o', 'name']).trim()) await sleep(500);
+    while (performance.now() < deadline && (await kubectl(['get', 'kustomizations,gitrepositories', '-n', fluxNamespace, '-l', label, '-o', 'name'])).trim()) await sleep(500);
     return result;
   } finally {
     await stopControllers();
