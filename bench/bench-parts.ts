@@ -1,9 +1,8 @@
 /** What every benchmark starts from: the local stack, repositories on its git server, and signed pushes. */
 import { execFileSync } from 'node:child_process';
-import { createHmac, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pushedCommits } from '../infra/local/github-delivery.js';
+import { githubDelivery, pushedCommits, pushPayload } from '../infra/local/github-delivery.js';
 import type { LocalPipeline } from '../infra/local/pipeline.js';
 import { startStack, type StackInfo } from '../infra/local/stack.js';
 
@@ -56,16 +55,10 @@ export function benchRepo(info: StackInfo, name: string, files?: Record<string, 
  * With `previous`, the payload lists the pushed commits' files as GitHub does; without, it is a new branch's push.
  */
 export async function sendPush(pipeline: Pick<LocalPipeline, 'url' | 'webhookSecret'>, repo: Pick<BenchRepo, 'url' | 'dir'>, sha: string, previous?: string): Promise<number> {
-  const url = repo.url;
   const commits = previous ? pushedCommits(repo.dir, previous, sha) : [];
-  const payload = JSON.stringify({
-    ref: 'refs/heads/main', after: sha, before: previous ?? '0'.repeat(40), created: previous === undefined, forced: false,
-    repository: { clone_url: url, html_url: url, default_branch: 'main' }, pusher: { name: 'bench' },
-    head_commit: { id: sha, timestamp: new Date().toISOString() }, commits,
-  });
-  const signature = `sha256=${createHmac('sha256', pipeline.webhookSecret).update(payload).digest('hex')}`;
+  const delivery = githubDelivery('push', pushPayload(repo.url, { after: sha, ...(previous ? { before: previous } : {}), commits, pusher: 'bench' }), pipeline.webhookSecret);
   const started = performance.now();
-  const res = await fetch(`${pipeline.url}/webhooks/github`, { method: 'POST', body: payload, headers: { 'content-type': 'application/json', 'x-github-event': 'push', 'x-github-delivery': randomUUID(), 'x-hub-signature-256': signature } });
+  const res = await fetch(`${pipeline.url}/webhooks/github`, { method: 'POST', body: delivery.body, headers: delivery.headers });
   if (res.status !== 202) throw new Error(`webhook answered ${res.status}: ${await res.text()}`);
   return Math.round(performance.now() - started);
 }

@@ -1,4 +1,4 @@
-import { normalizeRepoUrl } from '../source/index.js';
+import { normalizeRepoUrlOrUndefined } from '../source/index.js';
 import type { AppIndex, PushFacts } from './types.js';
 
 /** What a push triggers: syncs of the apps that track it, and a registry reload if it moved the config repo. */
@@ -13,7 +13,7 @@ const fullSha = /^[0-9a-f]{40}$/i;
 export function matchApps(index: AppIndex, push: PushFacts): PushMatch {
   const pushed = canonicalURLs(push.repoURLs);
   const tracks = (source: { repoURL: string; targetRevision: string }) =>
-    pushed.has(canonical(source.repoURL) ?? '') && revisionTracksPush(source.targetRevision, push);
+    pushed.has(normalizeRepoUrlOrUndefined(source.repoURL) ?? '') && revisionTracksPush(source.targetRevision, push);
   const apps = [...new Set(index.apps.filter(tracks).map((app) => app.name))];
   return { apps, reloadRegistry: index.configRepo !== undefined && tracks(index.configRepo) };
 }
@@ -32,15 +32,7 @@ export function revisionTracksPush(targetRevision: string, push: PushFacts): boo
   return fullSha.test(revision) && [push.after, push.commit].some((sha) => sha.toLowerCase() === revision.toLowerCase());
 }
 
-function canonicalURLs(urls: string[]): Set<string> {
-  return new Set(urls.flatMap((url) => canonical(url) ?? []));
-}
-
 /** A URL that is not a repository URL matches nothing (the registry reports bad repoURLs when it loads). */
-function canonical(url: string): string | undefined {
-  try {
-    return normalizeRepoUrl(url);
-  } catch {
-    return undefined;
-  }
+function canonicalURLs(urls: string[]): Set<string> {
+  return new Set(urls.flatMap((url) => normalizeRepoUrlOrUndefined(url) ?? []));
 }

@@ -1,6 +1,6 @@
 export { resolveRevision, resolveRevisionRecent } from './resolve-revision.js';
 export { fetchRevision } from './fetch-revision.js';
-export { normalizeRepoUrl, displayRepoUrl, httpRepoUrl } from './repo-url.js';
+export { normalizeRepoUrl, normalizeRepoUrlOrUndefined, displayRepoUrl, httpRepoUrl } from './repo-url.js';
 export { githubRepoOf, type GithubRepo } from './github.js';
 export { matchRevision, type AdvertisedRef, type RevisionMatch } from './match-revision.js';
 export { defaultCheckoutLimits } from './limits.js';

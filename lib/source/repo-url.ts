@@ -30,6 +30,15 @@ function invalid(url: string): SourceError {
   return new SourceError(`${displayRepoUrl(url)}: not a Git repository URL; use https://host/owner/repo or git@host:owner/repo.git`);
 }
 
+/** normalizeRepoUrl, or undefined for a URL that is not a repository URL (for matching, where it matches nothing). */
+export function normalizeRepoUrlOrUndefined(url: string): string | undefined {
+  try {
+    return normalizeRepoUrl(url);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * One canonical form for the many spellings of a repository: `https://host/owner/repo`, lower case, without
  * credentials, `.git`, trailing slash or ssh port. Used as the cache key and to match webhooks to applications.

@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isOlderThanDeployed } from './deployed-revision.js';
 import { appStatusKey } from './keys.js';
 import type { Table } from './table.js';
 import type { AppStatusSummary } from './types.js';
@@ -21,7 +22,7 @@ export interface AdvanceRevision {
 export async function advanceRevision(table: Table, change: AdvanceRevision): Promise<boolean> {
   const { status, from, to, commitTime } = change;
   if (status.revision !== from) return false;
-  const newer = commitTime && !(status.newestCommitTime && Date.parse(status.newestCommitTime) > Date.parse(commitTime));
+  const newer = commitTime && !isOlderThanDeployed(status, commitTime);
   try {
     await table.doc.send(new UpdateCommand({
       TableName: table.name,

@@ -1,7 +1,7 @@
 import type { Application } from '../model/index.js';
 import type { Job } from '../queue/index.js';
 import type { Trigger } from '../result/index.js';
-import { normalizeRepoUrl, resolveRevision } from '../source/index.js';
+import { normalizeRepoUrlOrUndefined, resolveRevision } from '../source/index.js';
 import { mapLimit } from '../util/index.js';
 import type { WorkerDeps } from './types.js';
 
@@ -15,7 +15,7 @@ const resolveConcurrency = 8;
  */
 export async function refreshJobs(deps: Pick<WorkerDeps, 'now' | 'render'>, applications: readonly Application[], trigger: Trigger): Promise<Job[]> {
   const requestedAt = deps.now().toISOString();
-  const keyOf = (app: Application) => `${comparableUrl(app.source.repoURL)}\0${app.source.targetRevision}`;
+  const keyOf = (app: Application) => `${normalizeRepoUrlOrUndefined(app.source.repoURL) ?? app.source.repoURL}\0${app.source.targetRevision}`;
   const sources = [...new Map(applications.map((app) => [keyOf(app), app.source])).entries()];
   const heads = new Map(await mapLimit(sources, resolveConcurrency, async ([key, source]) =>
     [key, await resolveRevision(source.repoURL, source.targetRevision, deps.render.gitAuth?.(source.repoURL)).catch(() => undefined)] as const));
@@ -23,12 +23,4 @@ export async function refreshJobs(deps: Pick<WorkerDeps, 'now' | 'render'>, appl
     const head = heads.get(keyOf(app));
     return { kind: 'refresh', app: app.name, trigger, requestedAt, ...(head ? { head } : {}) };
   });
-}
-
-function comparableUrl(url: string): string {
-  try {
-    return normalizeRepoUrl(url);
-  } catch {
-    return url;
-  }
 }

@@ -39,6 +39,18 @@ describe('when a push touches only some apps of a repository', () => {
     return views.every((view) => view.sync === 'Synced' && view.revision === sha) ? true : undefined;
   }, 60_000, 250);
   const syncCounts = async () => Object.fromEntries(await Promise.all(apps.map(async (name) => [name, await syncs(name)] as const)));
+  /**
+   * Commits `changes`, pushes them (listing the changed files, unless `listFiles` is false), waits for every app to
+   * be at the commit; returns each app's sync count before and after.
+   */
+  const commitAndPush = async (changes: Record<string, string>, listFiles = true) => {
+    const previous = appRepo.head();
+    const before = await syncCounts();
+    const sha = appRepo.commit(changes);
+    await push(appRepo, listFiles ? previous : undefined, sha);
+    await allAt(sha);
+    return { before, after: await syncCounts() };
+  };
 
   before(async () => {
     appRepo = createRepo({
@@ -68,46 +80,25 @@ describe('when a push touches only some apps of a repository', () => {
   });
 
   it('syncs only the app whose directory changed, and moves the others to the commit', async () => {
-    const previous = appRepo.head();
-    const before = await syncCounts();
-    const sha = appRepo.commit({ 'apps/api/api.yaml': configMapYaml('api', { v: '2' }) });
-    await push(appRepo, previous, sha);
-    await allAt(sha);
-    assert.deepEqual(await syncCounts(), { ...before, api: before.api! + 1 });
+    const { before, after } = await commitAndPush({ 'apps/api/api.yaml': configMapYaml('api', { v: '2' }) });
+    assert.deepEqual(after, { ...before, api: before.api! + 1 });
   });
 
   it('syncs a Kustomize app when a base outside its path changed, as its last render read it', async () => {
-    const previous = appRepo.head();
-    const before = await syncCounts();
-    const sha = appRepo.commit({ 'base/shared.yaml': configMapYaml('shared', { v: '2' }) });
-    await push(appRepo, previous, sha);
-    await allAt(sha);
-    assert.deepEqual(await syncCounts(), { ...before, web: before.web! + 1 });
+    const { before, after } = await commitAndPush({ 'base/shared.yaml': configMapYaml('shared', { v: '2' }) });
+    assert.deepEqual(after, { ...before, web: before.web! + 1 });
     assert.equal((await kubeGet<{ data: { v: string } }>(`/api/v1/namespaces/${ns}/configmaps/web-shared`)).data.v, '2');
   });
 
   it('follows manifest-generate-paths over the app path, as Argo CD does', async () => {
-    let previous = appRepo.head();
-    let before = await syncCounts();
-    let sha = appRepo.commit({ 'apps/docs/docs.yaml': configMapYaml('docs', { v: '2' }) });
-    await push(appRepo, previous, sha);
-    await allAt(sha);
-    assert.deepEqual(await syncCounts(), before, 'a change outside the annotated paths syncs nothing');
-
-    previous = sha;
-    before = await syncCounts();
-    sha = appRepo.commit({ 'docs-src/README.md': 'docs v2\n' });
-    await push(appRepo, previous, sha);
-    await allAt(sha);
-    assert.deepEqual(await syncCounts(), { ...before, docs: before.docs! + 1 });
+    const outside = await commitAndPush({ 'apps/docs/docs.yaml': configMapYaml('docs', { v: '2' }) });
+    assert.deepEqual(outside.after, outside.before, 'a change outside the annotated paths syncs nothing');
+    const annotated = await commitAndPush({ 'docs-src/README.md': 'docs v2\n' });
+    assert.deepEqual(annotated.after, { ...annotated.before, docs: annotated.before.docs! + 1 });
   });
 
   it('syncs every app of the repository when the push cannot say what changed', async () => {
-    const before = await syncCounts();
-    const sha = appRepo.commit({ 'docs-src/other.md': 'x\n' });
-    await push(appRepo, undefined, sha);
-    await allAt(sha);
-    const after = await syncCounts();
+    const { before, after } = await commitAndPush({ 'docs-src/other.md': 'x\n' }, false);
     for (const name of apps) assert.equal(after[name], before[name]! + 1, name);
   });
 });
