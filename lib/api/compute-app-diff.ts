@@ -1,8 +1,8 @@
 import { diffApp, renderRevision } from '../sync/index.js';
-import { appContext, type WorkerDeps } from '../worker/index.js';
+import { appContext, inventoryOf, type WorkerDeps } from '../worker/index.js';
 import type { RevisionDiff } from './types.js';
 
-export type AppDiffDeps = Pick<WorkerDeps, 'registry' | 'clusters' | 'render'>;
+export type AppDiffDeps = Pick<WorkerDeps, 'registry' | 'clusters' | 'render' | 'store'>;
 
 /**
  * The live diff of an app as a refresh job computes it, without recording anything: render `revision` (else the
@@ -10,9 +10,9 @@ export type AppDiffDeps = Pick<WorkerDeps, 'registry' | 'clusters' | 'render'>;
  */
 export async function computeAppDiff(deps: AppDiffDeps, name: string, options: { revision?: string } = {}): Promise<RevisionDiff> {
   const { app, project } = await appContext(deps, name);
-  const cluster = await deps.clusters.resolve(app.destination);
+  const [cluster, status] = await Promise.all([deps.clusters.resolve(app.destination), deps.store.getAppStatus(app.name)]);
   const auth = deps.render.gitAuth?.(app.source.repoURL);
   const rendered = await renderRevision(app, { cacheDir: deps.render.cacheDir, tools: deps.render.tools, artifacts: deps.render.artifacts, auth, project, revision: options.revision });
-  const diff = await deps.clusters.withClient(cluster, (client) => diffApp({ app, project, cluster, client }, rendered.manifests));
+  const diff = await deps.clusters.withClient(cluster, (client) => diffApp({ app, project, cluster, client, inventory: inventoryOf(status) }, rendered.manifests));
   return { ...diff, revision: rendered.revision };
 }

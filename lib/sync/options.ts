@@ -14,6 +14,11 @@ export interface SyncRunOptions {
   waveTimeoutMs: number;
   /** How long a hook may run. */
   hookTimeoutMs: number;
+  /**
+   * How long the last wave may take to leave Progressing before the sync reports what it sees. Most apps settle in
+   * a second or two; waiting here saves the delayed refresh job that would otherwise look again.
+   */
+  settleMs: number;
   /** Poll interval while waiting for health. */
   pollIntervalMs: number;
   /** The clock, for timings and sync windows. */
@@ -29,6 +34,7 @@ export function syncRunOptions(overrides: Partial<SyncRunOptions> = {}): SyncRun
     concurrency: 16,
     waveTimeoutMs: 5 * 60_000,
     hookTimeoutMs: 10 * 60_000,
+    settleMs: 5000,
     pollIntervalMs: 1000,
     now: () => new Date(),
     ...overrides,

@@ -93,19 +93,30 @@ async function runSteps(target: SyncTarget, steps: SyncStep[], live: Map<string,
     resources.push(...results);
     const failed = results.filter((r) => r.action === 'failed');
     if (failed.length) return `${failed.length} object(s) failed in ${step.phase} wave ${step.wave}: ${failed.map((r) => r.message).join('; ')}`;
-    if (index === steps.length - 1 || options.dryRun) continue;
+    if (options.dryRun) continue;
+    if (index === steps.length - 1) {
+      // The last wave gets a short wait that never fails the sync: what is still Progressing is looked at later.
+      if (results.some((r) => r.health?.status === 'Progressing')) await awaitStepHealth(target, step, results, options.settleMs, options.pollIntervalMs).catch(() => undefined);
+      continue;
+    }
     // Like Argo CD, the next wave starts only when this one is healthy.
-    const plain = step.objects.filter((o) => !o.hook);
-    if (!plain.length) continue;
-    const health = await waitHealthy(target.client, plain.map((o) => o.object), options.waveTimeoutMs, options.pollIntervalMs);
-    const resultByKey = new Map(results.filter((r) => !r.hook).map((r) => [refKey(r.ref), r]));
-    health.latest.forEach((object, i) => {
-      const result = resultByKey.get(refKey(plain[i]!.ref));
-      if (result) result.health = assessHealth(object);
-    });
+    const health = await awaitStepHealth(target, step, results, options.waveTimeoutMs, options.pollIntervalMs);
     if (!health.healthy) return `${step.phase} wave ${step.wave} did not become healthy: ${health.message}`;
   }
   return undefined;
+}
+
+/** Waits for a step's objects (hooks aside) to be healthy, and records the health last seen in their results. */
+async function awaitStepHealth(target: SyncTarget, step: SyncStep, results: ResourceResult[], timeoutMs: number, pollIntervalMs: number): Promise<{ healthy: boolean; message?: string }> {
+  const plain = step.objects.filter((o) => !o.hook);
+  if (!plain.length) return { healthy: true };
+  const health = await waitHealthy(target.client, plain.map((o) => o.object), timeoutMs, pollIntervalMs);
+  const resultByKey = new Map(results.filter((r) => !r.hook).map((r) => [refKey(r.ref), r]));
+  health.latest.forEach((object, i) => {
+    const result = resultByKey.get(refKey(plain[i]!.ref));
+    if (result) result.health = assessHealth(object);
+  });
+  return health;
 }
 
 /** Within a step these go first: the rest may live in the namespace or be instances of the CRD. */

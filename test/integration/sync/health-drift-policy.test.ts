@@ -12,10 +12,10 @@ import { waitFor } from '../../harness/wait.js';
 const deployment = (name: string, replicas = 2) => deploymentYaml(name, { replicas });
 
 describe('sync: health, drift and project rules', () => {
-  it('reports a new Deployment Progressing, then Healthy once kwok runs its pods', async (t) => {
+  it('reports a new Deployment Progressing when the sync does not wait, then Healthy once kwok runs its pods', async (t) => {
     const ns = await freshNamespace(t);
     const repo = createRepo({ 'app/web.yaml': deployment('web') });
-    const result = await syncFromGit(await targetFor(argoApplication('health', repo, 'app', ns)));
+    const result = await syncFromGit(await targetFor(argoApplication('health', repo, 'app', ns)), { settleMs: 0 });
     assert.equal(result.phase, 'Succeeded', result.message);
     assert.equal(result.resources[0]?.health?.status, 'Progressing');
     assert.equal(result.health, 'Progressing');
@@ -25,6 +25,15 @@ describe('sync: health, drift and project rules', () => {
       return assessHealth(live)?.status === 'Healthy' ? live : undefined;
     }, 60_000);
     assert.equal((healthy as KubeObject).kind, 'Deployment');
+  });
+
+  it('waits a few seconds for the last wave to settle, so a quick rollout is reported Healthy by the sync itself', async (t) => {
+    const ns = await freshNamespace(t);
+    const repo = createRepo({ 'app/web.yaml': deployment('web') });
+    const result = await syncFromGit(await targetFor(argoApplication('settle', repo, 'app', ns)), { settleMs: 30_000 });
+    assert.equal(result.phase, 'Succeeded', result.message);
+    assert.equal(result.resources[0]?.health?.status, 'Healthy');
+    assert.equal(result.health, 'Healthy');
   });
 
   it('finds a manual edit as drift, describes it, and heals it with a sync', async (t) => {
