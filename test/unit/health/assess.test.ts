@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { assessHealth } from '../../../lib/health/index.js';
-import { live } from './live.js';
+import { condition, live } from './live.js';
 
 describe('assessHealth', () => {
   it('says Missing when the object does not exist', () => {
@@ -17,6 +17,21 @@ describe('assessHealth', () => {
   it('says Progressing while any object is being deleted', () => {
     const deleting = live('v1', 'ConfigMap', {}, { deletionTimestamp: '2025-01-01T00:00:00Z' });
     assert.deepEqual(assessHealth(deleting), { status: 'Progressing', message: 'Pending deletion' });
+  });
+
+  it('judges a deleted hook that carries Argo CD\'s hook finalizer by its kind, not as pending deletion', () => {
+    const metadata = { deletionTimestamp: '2025-01-01T00:00:00Z', finalizers: ['argocd.argoproj.io/hook-finalizer'] };
+    const hook = live('batch/v1', 'Job', { status: { conditions: [condition('Complete', 'True', '', 'done')] } }, metadata);
+    assert.deepEqual(assessHealth(hook), { status: 'Healthy', message: 'done' });
+    const other = live('batch/v1', 'Job', {}, { deletionTimestamp: '2025-01-01T00:00:00Z', finalizers: ['example.com/cleanup'] });
+    assert.deepEqual(assessHealth(other), { status: 'Progressing', message: 'Pending deletion' });
+  });
+
+  it('assesses an object that has no metadata at all', () => {
+    const { metadata: _, ...bare } = live('apps/v1', 'Deployment', { spec: { replicas: 1 }, status: { replicas: 1, updatedReplicas: 1, availableReplicas: 1 } });
+    assert.deepEqual(assessHealth(bare as never), { status: 'Healthy' });
+    const { metadata: __, ...pod } = live('v1', 'Pod', { status: { phase: 'Pending' } });
+    assert.deepEqual(assessHealth(pod as never), { status: 'Progressing' });
   });
 
   it('says Unknown, never throws, when the object is malformed', () => {
