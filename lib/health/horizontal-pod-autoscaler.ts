@@ -6,9 +6,19 @@ import type { Health } from './types.js';
 /** autoscaling/v1 keeps its conditions as JSON in this annotation; v2 has them in status.conditions. */
 const v1ConditionsAnnotation = 'autoscaling.alpha.kubernetes.io/conditions';
 
+/** Reasons the HPA controller gives when it cannot scale or cannot read a metric, by condition type. */
 const degradedReasons: Record<string, readonly string[]> = {
   AbleToScale: ['FailedGetScale', 'FailedUpdateScale'],
-  ScalingActive: ['FailedGetResourceMetric', 'InvalidSelector'],
+  ScalingActive: [
+    'FailedGetResourceMetric',
+    'FailedGetContainerResourceMetric',
+    'FailedGetPodsMetric',
+    'FailedGetObjectMetric',
+    'FailedGetExternalMetric',
+    'FailedComputeMetricsReplicas',
+    'InvalidMetricSourceType',
+    'InvalidSelector',
+  ],
 };
 const healthyWhenTrue = ['AbleToScale', 'ScalingLimited'];
 
@@ -22,11 +32,16 @@ function hpaConditions(hpa: KubeObject): Condition[] {
   }
 }
 
-/** autoscaling/HorizontalPodAutoscaler: the first condition that says failed or healthy decides, as in Argo CD. */
+/**
+ * autoscaling/HorizontalPodAutoscaler: Degraded when any condition names a failure, else Healthy when it is able to
+ * scale (or limited), else Progressing. Every condition is checked for a failure first, so a healthy AbleToScale
+ * listed before a failing ScalingActive does not hide it.
+ */
 export function horizontalPodAutoscalerHealth(hpa: KubeObject): Health {
-  for (const condition of hpaConditions(hpa)) {
-    if (degradedReasons[condition.type]?.includes(condition.reason)) return healthOf('Degraded', condition.message);
-    if (healthyWhenTrue.includes(condition.type) && condition.status === 'True') return healthOf('Healthy', condition.message);
-  }
+  const conditions = hpaConditions(hpa);
+  const failed = conditions.find((condition) => degradedReasons[condition.type]?.includes(condition.reason));
+  if (failed) return healthOf('Degraded', failed.message);
+  const healthy = conditions.find((condition) => healthyWhenTrue.includes(condition.type) && condition.status === 'True');
+  if (healthy) return healthOf('Healthy', healthy.message);
   return healthOf('Progressing', 'Waiting to Autoscale');
 }

@@ -4,12 +4,17 @@ import { booleanAt } from './fields.js';
 import { healthOf } from './health-of.js';
 import type { Health } from './types.js';
 
-/** batch/Job, as Argo CD assesses it; only conditions whose status is True count. */
+/**
+ * batch/Job by its conditions, as Argo CD reads them: a Failed condition wins over Complete, then Suspended. Only
+ * conditions whose status is True count, so a resumed Job (Suspended=False) is running again, not finished.
+ * FailureTarget and SuccessCriteriaMet (Kubernetes 1.31+) are read as the Failed and Complete they announce: the
+ * controller sets them first and adds the final condition once the Job's pods have terminated.
+ */
 export function jobHealth(job: KubeObject): Health {
   const conditions = conditionsOf(job).filter((condition) => condition.status === 'True');
-  const failed = findCondition(conditions, 'Failed');
-  if (failed) return healthOf('Degraded', failed.message);
-  const complete = findCondition(conditions, 'Complete');
+  const failed = findCondition(conditions, 'Failed') ?? findCondition(conditions, 'FailureTarget');
+  if (failed) return healthOf('Degraded', failed.message || failed.reason);
+  const complete = findCondition(conditions, 'Complete') ?? findCondition(conditions, 'SuccessCriteriaMet');
   if (complete) return healthOf('Healthy', complete.message);
   const suspended = findCondition(conditions, 'Suspended');
   if (suspended) return healthOf('Suspended', suspended.message);

@@ -21,9 +21,16 @@ function failureOf(container: unknown): string {
   return exitCode !== 0 ? `container "${stringAt(container, 'name') ?? ''}" failed with exit code ${exitCode}` : '';
 }
 
+/**
+ * Argo CD's opt-out for long-running pods whose operator sets restartPolicy Never or OnFailure (KubeVirt, Flink…):
+ * with it, the pod is judged as a restartPolicy Always pod is, by readiness and stuck containers, not as a hook.
+ */
+const ignoreRestartPolicyAnnotation = 'argocd.argoproj.io/ignore-restart-policy';
+
 /** core/Pod, as Argo CD assesses it. */
 export function podHealth(pod: KubeObject): Health {
-  const restartPolicy = stringAt(pod, 'spec', 'restartPolicy') ?? 'Always';
+  const ignoresRestartPolicy = stringAt(pod, 'metadata', 'annotations', ignoreRestartPolicyAnnotation) === 'true';
+  const restartPolicy = ignoresRestartPolicy ? 'Always' : (stringAt(pod, 'spec', 'restartPolicy') ?? 'Always');
   const containers = listAt(pod, 'status', 'containerStatuses') ?? [];
   const message = stringAt(pod, 'status', 'message');
 

@@ -18,6 +18,22 @@ describe('HorizontalPodAutoscaler health', () => {
     assert.deepEqual(assessHealth(hpa), { status: 'Degraded', message: 'unable to get metrics for resource cpu' });
   });
 
+  it('is Degraded when a failing condition follows a healthy one', () => {
+    const hpa = v2(condition('AbleToScale', 'True', 'SucceededGetScale'), condition('ScalingActive', 'False', 'FailedGetExternalMetric', 'unable to get external metric queue_depth'));
+    assert.deepEqual(assessHealth(hpa), { status: 'Degraded', message: 'unable to get external metric queue_depth' });
+  });
+
+  for (const reason of ['FailedGetObjectMetric', 'FailedGetPodsMetric', 'FailedGetExternalMetric', 'FailedComputeMetricsReplicas', 'FailedGetContainerResourceMetric']) {
+    it(`is Degraded when ScalingActive says ${reason}`, () => {
+      assert.equal(assessHealth(v2(condition('ScalingLimited', 'True'), condition('ScalingActive', 'False', reason, 'no metric')))?.status, 'Degraded');
+    });
+  }
+
+  it('is Healthy when its scaling is limited by min or max replicas', () => {
+    const hpa = v2(condition('ScalingActive', 'True', 'ValidMetricFound'), condition('ScalingLimited', 'True', 'TooFewReplicas', 'the desired replica count is less than the minimum replica count'));
+    assert.deepEqual(assessHealth(hpa), { status: 'Healthy', message: 'the desired replica count is less than the minimum replica count' });
+  });
+
   it('is Progressing before it reports conditions', () => {
     assert.deepEqual(assessHealth(v2()), { status: 'Progressing', message: 'Waiting to Autoscale' });
   });

@@ -68,6 +68,19 @@ describe('Pod health', () => {
     assert.deepEqual(assessHealth(pod(oom, 'Never')), { status: 'Degraded', message: 'OOMKilled' });
   });
 
+  it('judges a restartPolicy Never pod annotated ignore-restart-policy by readiness, like a long-running pod', () => {
+    const annotations = { 'argocd.argoproj.io/ignore-restart-policy': 'true' };
+    const ready = live('v1', 'Pod', { spec: { restartPolicy: 'Never' }, status: { phase: 'Running', conditions: [condition('Ready', 'True')] } }, { annotations });
+    assert.deepEqual(assessHealth(ready), { status: 'Healthy' });
+    const stuck = live('v1', 'Pod', { spec: { restartPolicy: 'Never' }, status: { phase: 'Pending', containerStatuses: [waiting('ImagePullBackOff', 'no such image')] } }, { annotations });
+    assert.deepEqual(assessHealth(stuck), { status: 'Degraded', message: 'no such image' });
+  });
+
+  it('keeps judging a restartPolicy Never pod as a hook when the annotation is not "true"', () => {
+    const annotated = live('v1', 'Pod', { spec: { restartPolicy: 'Never' }, status: { phase: 'Running', conditions: [condition('Ready', 'True')] } }, { annotations: { 'argocd.argoproj.io/ignore-restart-policy': 'false' } });
+    assert.equal(assessHealth(annotated)?.status, 'Progressing');
+  });
+
   it('is Unknown when its phase is Unknown', () => {
     assert.equal(assessHealth(pod({ phase: 'Unknown' }))?.status, 'Unknown');
   });
