@@ -1,26 +1,9 @@
 import type { KubeObject } from '../kube/index.js';
-import { conditionsOf, findCondition, type Condition } from './conditions.js';
-import { listAt, numberAt, stringAt } from './fields.js';
+import { conditionsOf, findCondition, messageOf } from './conditions.js';
+import { falseReasonHealth } from './false-reason.js';
 import { healthOf } from './health-of.js';
+import { unobservedGeneration } from './observed-generation.js';
 import type { Health } from './types.js';
-
-/** Ready=False reasons that name a failure, checked before the progress words below ("ReconciliationFailed"). */
-const failureReason = /fail|error|invalid|exceed|timeout|timedout|denied|forbidden|conflict/i;
-/** Ready=False reasons that mean work under way: Progressing, Reconciling, DependencyNotReady, Pending, Provisioning… */
-const progressReason = /progress|reconcil|notready|pending|waiting|creat|provision|initiali[sz]|deploy|updat|scal|start/i;
-
-function messageOf(condition: Condition): string {
-  return condition.message || condition.reason;
-}
-
-/** The generation the controller has not yet seen, if any: from status.observedGeneration or the Ready condition's own. */
-function unobservedGeneration(object: KubeObject): number | undefined {
-  const generation = numberAt(object, 'metadata', 'generation');
-  if (generation === undefined) return undefined;
-  const ready = (listAt(object, 'status', 'conditions') ?? []).find((entry) => stringAt(entry, 'type') === 'Ready');
-  const observed = [numberAt(object, 'status', 'observedGeneration'), numberAt(ready, 'observedGeneration')];
-  return observed.some((seen) => seen !== undefined && seen < generation) ? generation : undefined;
-}
 
 /**
  * Any other object that reports its state the way most controllers do (kstatus, Flux, cert-manager, Crossplane):
@@ -42,7 +25,7 @@ export function conditionsHealth(object: KubeObject): Health | undefined {
     case 'True':
       return healthOf('Healthy', ready.message);
     case 'False':
-      return healthOf(!failureReason.test(ready.reason) && progressReason.test(ready.reason) ? 'Progressing' : 'Degraded', messageOf(ready));
+      return healthOf(falseReasonHealth(ready.reason), messageOf(ready));
     default:
       return healthOf('Progressing', messageOf(ready));
   }

@@ -24,3 +24,8 @@ export function conditionsOf(object: unknown, ...path: string[]): Condition[] {
 export function findCondition(conditions: readonly Condition[], type: string): Condition | undefined {
   return conditions.find((condition) => condition.type === type);
 }
+
+/** What a condition says, for a health message: its message, else its reason. */
+export function messageOf(condition: Condition): string {
+  return condition.message || condition.reason;
+}
