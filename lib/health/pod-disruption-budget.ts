@@ -5,6 +5,10 @@ import { healthOf } from './health-of.js';
 import { unobservedGeneration } from './observed-generation.js';
 import type { Health } from './types.js';
 
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 /**
  * policy/PodDisruptionBudget. A budget that allows no disruption (InsufficientPods) while it has as many healthy
  * pods as it wants is Healthy: maxUnavailable 0 or a single replica ask for exactly that. Fewer healthy pods than it
@@ -17,7 +21,7 @@ export function podDisruptionBudgetHealth(pdb: KubeObject): Health {
   const current = numberAt(pdb, 'status', 'currentHealthy');
   const desired = numberAt(pdb, 'status', 'desiredHealthy');
   if (!allowed || current === undefined || desired === undefined) return healthOf('Progressing', 'waiting for the disruption controller');
-  if (current < desired) return healthOf('Progressing', `${current} healthy pods, the budget wants ${desired}`);
-  if (allowed.status === 'True') return healthOf('Healthy', `${numberAt(pdb, 'status', 'disruptionsAllowed') ?? 0} disruptions allowed`);
-  return healthOf('Healthy', `no disruption allowed: ${current} healthy pods, the budget wants ${desired}`);
+  if (current < desired) return healthOf('Progressing', `${count(current, 'healthy pod')}, the budget wants ${desired}`);
+  if (allowed.status === 'True') return healthOf('Healthy', `${count(numberAt(pdb, 'status', 'disruptionsAllowed') ?? 0, 'disruption')} allowed`);
+  return healthOf('Healthy', `no disruption allowed: ${count(current, 'healthy pod')}, the budget wants ${desired}`);
 }
