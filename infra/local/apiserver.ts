@@ -11,8 +11,11 @@ export interface ApiServer {
   process: ManagedProcess;
 }
 
-/** kube-apiserver on 127.0.0.1 as envtest starts it: RBAC, client certs and static tokens, service accounts. */
-export async function startApiServer(runDir: string, etcdUrl: string, pki: Pki): Promise<ApiServer> {
+/**
+ * kube-apiserver on 127.0.0.1 as envtest starts it: RBAC, client certs and static tokens, service accounts; with
+ * `tokenWebhook` (a kubeconfig), other bearer tokens are reviewed by that webhook, as EKS reviews IAM tokens.
+ */
+export async function startApiServer(runDir: string, etcdUrl: string, pki: Pki, tokenWebhook?: string): Promise<ApiServer> {
   const port = await freePort();
   const url = `https://127.0.0.1:${port}`;
   const certDir = join(runDir, 'apiserver-certs');
@@ -32,6 +35,7 @@ export async function startApiServer(runDir: string, etcdUrl: string, pki: Pki):
       `--service-account-signing-key-file=${pki.serviceAccountKey}`,
       '--service-cluster-ip-range=10.96.0.0/16', '--allow-privileged=true',
       '--endpoint-reconciler-type=none', '--v=1',
+      ...(tokenWebhook ? [`--authentication-token-webhook-config-file=${tokenWebhook}`, '--authentication-token-webhook-version=v1', '--authentication-token-webhook-cache-ttl=5s'] : []),
       // A 1.35 PodSpec field (workloadRef) that @kubernetes/client-node 1.4's typed models lack: tests prove it survives apply.
       '--feature-gates=GenericWorkload=true',
     ],

@@ -27,13 +27,13 @@ export interface LocalCluster {
 }
 
 /** etcd, kube-apiserver, kube-controller-manager, kube-scheduler and kwok with one fake node. */
-export async function startCluster(runDir: string, kwokStages: string, onProgress: (message: string) => void): Promise<LocalCluster> {
+export async function startCluster(runDir: string, kwokStages: string, onProgress: (message: string) => void, tokenWebhook?: string): Promise<LocalCluster> {
   const pki = createPki(join(runDir, 'pki'));
   const etcd = await startEtcd(runDir);
   onProgress(`etcd ready at ${etcd.url}`);
   const processes: ManagedProcess[] = [etcd.process];
   try {
-    const api = await startApiServer(runDir, etcd.url, pki);
+    const api = await startApiServer(runDir, etcd.url, pki, tokenWebhook);
     processes.unshift(api.process);
     onProgress(`kube-apiserver ready at ${api.url}`);
     const adminKubeconfig = join(runDir, 'admin.kubeconfig');

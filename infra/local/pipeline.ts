@@ -77,7 +77,8 @@ export async function startLocalPipeline(stack: StackInfo, options: PipelineOpti
   const secrets = new SecretStore({ client: new SecretsManagerClient({}) });
   await secrets.putSecretString(githubWebhookSecretName(stage), webhookSecret, 'GitHub webhook secret (local)');
   const { store } = buildWorkerDeps(runtimeConfigFromEnv());
-  await registerCluster({ store, secrets, stage }, options.clusterName ?? 'local', clusterCredentials(stack));
+  const credentials = clusterCredentials(stack);
+  await registerCluster({ store, secrets, stage }, options.clusterName ?? 'local', credentials, credentials.server);
 
   // Imported only now: each function reads its environment once, at its first invocation.
   const [webhook, status, worker, delayForwarder, drift] = await Promise.all([

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCluster, type ClusterInfo } from './cluster.js';
+import { startEksAuthenticator, webhookKubeconfig } from './eks-authenticator.js';
 import { startGitServer, type BasicAuth, type OnPush } from './git-server.js';
 import { startMoto } from './moto.js';
 import type { ManagedProcess } from './process.js';
@@ -14,6 +15,8 @@ export interface StackInfo {
   kube: ClusterInfo;
   /** `accessLog`: every request the git server answered, one `METHOD path?query` line each. */
   git: { url: string; root: string; auth?: BasicAuth; accessLog: string };
+  /** The local cluster also takes EKS tokens signed for `clusterName`, mapped by the entries in `accessEntriesFile`. */
+  eks: { clusterName: string; accessEntriesFile: string };
   tools: ToolPaths;
 }
 
@@ -44,14 +47,24 @@ export async function startStack(options: StackOptions = {}): Promise<LocalStack
   mkdirSync(gitRoot);
 
   const processes: ManagedProcess[] = [];
-  const stopAll = () => Promise.all(processes.map((p) => p.stop()));
+  const closers: (() => Promise<void>)[] = [];
+  const stopAll = () => Promise.all([...processes.map((p) => p.stop()), ...closers.map((close) => close())]);
   try {
-    const [motoResult, clusterResult] = await Promise.allSettled([startMoto(runDir, progress), startCluster(runDir, tools.kwokStages, progress)]);
+    let stsEndpoint: string | undefined;
+    const aws = { region: 'us-east-1', accessKeyId: 'testing', secretAccessKey: 'testing' };
+    const eks = await startEksAuthenticator({
+      sts: () => stsEndpoint, staticKeys: { [aws.accessKeyId]: aws.secretAccessKey }, clusterName: 'sluice-local', accessEntriesFile: join(runDir, 'eks-access-entries.json'),
+    });
+    closers.push(eks.close);
+    const webhookConfig = join(runDir, 'eks-authenticator.kubeconfig');
+    writeFileSync(webhookConfig, webhookKubeconfig(eks.url));
+    const [motoResult, clusterResult] = await Promise.allSettled([startMoto(runDir, progress), startCluster(runDir, tools.kwokStages, progress, webhookConfig)]);
     if (motoResult.status === 'fulfilled') processes.push(motoResult.value.process);
     if (clusterResult.status === 'fulfilled') processes.push(...clusterResult.value.processes);
     if (motoResult.status === 'rejected') throw motoResult.reason;
     if (clusterResult.status === 'rejected') throw clusterResult.reason;
     const [moto, cluster] = [motoResult.value, clusterResult.value];
+    stsEndpoint = moto.endpoint;
     progress(`moto_server ready at ${moto.endpoint}`);
     const gitAccessLog = join(runDir, 'git-access.log');
     const git = await startGitServer(gitRoot, options.gitAuth, (repo) => options.onGitPush?.(repo), gitAccessLog);
@@ -59,9 +72,10 @@ export async function startStack(options: StackOptions = {}): Promise<LocalStack
 
     const info: StackInfo = {
       runDir,
-      aws: { endpoint: moto.endpoint, region: 'us-east-1', accessKeyId: 'testing', secretAccessKey: 'testing' },
+      aws: { endpoint: moto.endpoint, ...aws },
       kube: cluster.info,
       git: { url: git.url, root: gitRoot, auth: options.gitAuth, accessLog: gitAccessLog },
+      eks: { clusterName: eks.clusterName, accessEntriesFile: eks.accessEntriesFile },
       tools,
     };
     const file = join(runDir, 'stack.json');

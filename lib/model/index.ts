@@ -3,9 +3,11 @@ export type {
   ApplicationDestination,
   ApplicationSource,
   AppProject,
+  ClusterAccess,
   ClusterCredentials,
   ClusterRecord,
   DirectorySource,
+  EksClusterAccess,
   GroupKind,
   HelmParameter,
   HelmSource,
@@ -26,7 +28,7 @@ export type { BrokenManifest } from './parse-manifests.js';
 export { defaultProject } from './default-project.js';
 export { defaultSyncOptions } from './sync-options.js';
 export { parseClusterRecord } from './cluster-record.js';
-export { parseClusterCredentials } from './cluster-credentials.js';
+export { isEksAccess, parseClusterCredentials } from './cluster-credentials.js';
 export { parseDuration } from './duration.js';
 export type { LineOf } from './yaml-documents.js';
 export { SpecError } from './errors.js';

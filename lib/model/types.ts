@@ -138,7 +138,24 @@ export interface ClusterRecord {
   secretRef: string;
 }
 
-/** What a cluster secret holds: a bearer token or a client certificate, plus the CA. PEM strings. */
+/** An EKS cluster reached through IAM: the worker's role (or `roleArn`, assumed) is the only credential. */
+export interface EksClusterAccess {
+  type: 'eks';
+  clusterName: string;
+  region: string;
+  /** A role to assume for this cluster (another account's, say); else the function's own role signs. */
+  roleArn?: string;
+  /** The external id the role's trust policy asks for. */
+  externalId?: string;
+  /** API server URL and CA; looked up with eks:DescribeCluster when absent. */
+  server?: string;
+  caData?: string;
+}
+
+/** What a cluster secret holds: static credentials, or how to reach an EKS cluster through IAM. */
+export type ClusterAccess = ClusterCredentials | EksClusterAccess;
+
+/** Static credentials: a bearer token or a client certificate, plus the CA. PEM strings. */
 export interface ClusterCredentials {
   server: string;
   caData?: string;

@@ -1,4 +1,5 @@
 export { runtimeConfigFromEnv, type RuntimeConfig } from './config.js';
 export { buildWorkerDeps } from './worker-deps.js';
 export { registerCluster } from './register-cluster.js';
+export { eksAuthFromEnv } from './eks-auth.js';
 export { buildWebhookDeps } from './webhook-deps.js';

@@ -10,6 +10,7 @@ import { describeError } from '../util/index.js';
 import { createDocumentClient, StatusStore, type RegistrySnapshot } from '../store/index.js';
 import { ClusterClients, defaultWorkerConfig, type WorkerDeps } from '../worker/index.js';
 import type { RuntimeConfig } from './config.js';
+import { eksAuthFromEnv } from './eks-auth.js';
 
 /** The worker's dependencies for a runtime configuration; AWS clients take region and endpoint from the environment. */
 export function buildWorkerDeps(config: RuntimeConfig): WorkerDeps {
@@ -27,7 +28,7 @@ export function buildWorkerDeps(config: RuntimeConfig): WorkerDeps {
   const registry = async () => (latest = await store.getRegistry(latest));
   return {
     store, queue, registry,
-    clusters: new ClusterClients({ secrets, stage: config.stage, records: () => latest?.clusters ?? [] }),
+    clusters: new ClusterClients({ secrets, stage: config.stage, records: () => latest?.clusters ?? [], eks: eksAuthFromEnv(config.stage) }),
     render: { cacheDir: config.cacheDir, tools: { helm: config.helm, kustomize: config.kustomize }, ...(artifacts ? { artifacts } : {}) },
     config: defaultWorkerConfig({
       configRepoURL: config.configRepoURL, configRepoRevision: config.configRepoRevision, configRepoPath: config.configRepoPath,

@@ -1,5 +1,5 @@
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import type { ClusterCredentials } from '../model/index.js';
+import type { ClusterAccess } from '../model/index.js';
 import { SecretStore } from './secret-store.js';
 
 let store: SecretStore | undefined;
@@ -19,7 +19,7 @@ export function setDefaultSecretStore(next: SecretStore): void {
 }
 
 export const getSecretString = (secretId: string): Promise<string> => defaultSecretStore().getSecretString(secretId);
-export const getClusterCredentials = (secretId: string): Promise<ClusterCredentials> => defaultSecretStore().getClusterCredentials(secretId);
-export const refreshClusterCredentials = (secretId: string): Promise<ClusterCredentials> => defaultSecretStore().refreshClusterCredentials(secretId);
-export const putClusterCredentials = (secretId: string, credentials: ClusterCredentials): Promise<void> =>
+export const getClusterCredentials = (secretId: string): Promise<ClusterAccess> => defaultSecretStore().getClusterCredentials(secretId);
+export const refreshClusterCredentials = (secretId: string): Promise<ClusterAccess> => defaultSecretStore().refreshClusterCredentials(secretId);
+export const putClusterCredentials = (secretId: string, credentials: ClusterAccess): Promise<void> =>
   defaultSecretStore().putClusterCredentials(secretId, credentials);

@@ -2,7 +2,7 @@ import {
   CreateSecretCommand, PutSecretValueCommand, ResourceNotFoundException, type SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
 import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
-import { parseClusterCredentials, type ClusterCredentials } from '../model/index.js';
+import { parseClusterCredentials, type ClusterAccess } from '../model/index.js';
 import { SecretError } from './errors.js';
 
 export interface SecretStoreOptions {
@@ -33,18 +33,18 @@ export class SecretStore {
     return this.#read(secretId, false);
   }
 
-  /** A cluster's credentials, cached and validated (errors name the secret and the field). */
-  async getClusterCredentials(secretId: string): Promise<ClusterCredentials> {
+  /** A cluster's credentials (or, for EKS, how to reach it through IAM), cached and validated (errors name the secret and the field). */
+  async getClusterCredentials(secretId: string): Promise<ClusterAccess> {
     return parseClusterCredentials(await this.#read(secretId, false), secretId);
   }
 
   /** Fetches the credentials again, bypassing the cache: after the cluster answered 401 with the cached ones. */
-  async refreshClusterCredentials(secretId: string): Promise<ClusterCredentials> {
+  async refreshClusterCredentials(secretId: string): Promise<ClusterAccess> {
     return parseClusterCredentials(await this.#read(secretId, true), secretId);
   }
 
   /** Validates and stores a cluster's credentials, creating the secret if it does not exist yet. */
-  async putClusterCredentials(secretId: string, credentials: ClusterCredentials): Promise<void> {
+  async putClusterCredentials(secretId: string, credentials: ClusterAccess): Promise<void> {
     const valid = parseClusterCredentials(JSON.stringify(credentials), secretId);
     await this.putSecretString(secretId, JSON.stringify(valid), 'Sluice cluster credentials');
   }

@@ -1,16 +1,24 @@
 import { SluiceError } from '../errors.js';
+import type { EksAuth } from '../eks/index.js';
 import { KubeClient, UnauthorizedError } from '../kube/index.js';
-import type { ApplicationDestination, ClusterRecord } from '../model/index.js';
+import { isEksAccess, type ApplicationDestination, type ClusterAccess, type ClusterCredentials, type ClusterRecord } from '../model/index.js';
 import { type SecretStore, clusterSecretName } from '../secrets/index.js';
+
+interface CachedClient {
+  client: KubeClient;
+  /** When its credentials stop working: an EKS token's end of validity, less a margin. */
+  expiresAt?: number;
+}
 
 /**
  * Clients for registered clusters. A destination names a cluster (`name`) or its API server (`server`);
- * credentials come from Secrets Manager, cached, and are fetched again once when the cluster says 401.
+ * credentials come from Secrets Manager, cached, and are fetched again once when the cluster says 401. An EKS
+ * cluster's secret holds no credential: a token is signed with the function's IAM role, and renewed before it ends.
  */
 export class ClusterClients {
-  readonly #clients = new Map<string, KubeClient>();
+  readonly #clients = new Map<string, CachedClient>();
 
-  constructor(private readonly deps: { secrets: SecretStore; stage: string; records: () => ClusterRecord[] }) {}
+  constructor(private readonly deps: { secrets: SecretStore; stage: string; records: () => ClusterRecord[]; eks?: EksAuth }) {}
 
   /** The registered cluster a destination points at, or an error saying how to register it. */
   async resolve(destination: ApplicationDestination): Promise<ClusterRecord> {
@@ -19,8 +27,8 @@ export class ClusterClients {
       const found = records.find((r) => r.name === destination.name);
       if (found) return found;
       const secretRef = clusterSecretName(this.deps.stage, destination.name);
-      const credentials = await this.deps.secrets.getClusterCredentials(secretRef).catch(() => undefined);
-      if (credentials) return { name: destination.name, server: credentials.server, secretRef };
+      const access = await this.deps.secrets.getClusterCredentials(secretRef).catch(() => undefined);
+      if (access) return { name: destination.name, server: (await this.#credentials(access, false)).server, secretRef };
       throw new SluiceError(`destination cluster "${destination.name}" is not registered; add it with \`sluice cluster add ${destination.name} --kubeconfig <file>\``);
     }
     const found = records.find((r) => r.server.replace(/\/+$/, '') === destination.server?.replace(/\/+$/, ''));
@@ -40,13 +48,21 @@ export class ClusterClients {
 
   async #client(record: ClusterRecord, refresh: boolean): Promise<KubeClient> {
     const cached = this.#clients.get(record.name);
-    if (cached && !refresh) return cached;
-    cached?.close();
-    const credentials = refresh
+    if (cached && !refresh && (cached.expiresAt === undefined || cached.expiresAt > Date.now())) return cached.client;
+    cached?.client.close();
+    const access = refresh
       ? await this.deps.secrets.refreshClusterCredentials(record.secretRef)
       : await this.deps.secrets.getClusterCredentials(record.secretRef);
+    const credentials = await this.#credentials(access, refresh);
     const client = KubeClient.fromCredentials(credentials);
-    this.#clients.set(record.name, client);
+    this.#clients.set(record.name, { client, ...(credentials.expiresAt ? { expiresAt: credentials.expiresAt - 2 * 60_000 } : {}) });
     return client;
+  }
+
+  async #credentials(access: ClusterAccess, renew: boolean): Promise<ClusterCredentials & { expiresAt?: number }> {
+    if (!isEksAccess(access)) return access;
+    if (!this.deps.eks) throw new SluiceError(`EKS cluster ${access.clusterName}: this function was built without EKS access; give it an EksAuth`);
+    const [endpoint, token] = await Promise.all([this.deps.eks.endpoint(access), this.deps.eks.token(access, renew)]);
+    return { ...endpoint, token: token.token, expiresAt: token.expiresAt.getTime() };
   }
 }

@@ -24,7 +24,7 @@ const offline = {
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 interface Resource { Type: string; Properties: Record<string, any>; DependsOn?: string | string[] }
-interface Template { Resources: Record<string, Resource>; Outputs: Record<string, { Value: Json }> }
+interface Template { Resources: Record<string, Resource>; Outputs: Record<string, { Value: Json }>; Parameters: Record<string, { Type: string; Default?: string }> }
 
 let template: Template;
 
@@ -53,6 +53,8 @@ const delays = 'JobDelayQueue.Arn';
 const sources = '${SourceArtifactsBucket.Arn}/sources/*';
 
 /** Per function: action → the resources it is granted on (GetAtt as `Id.Attr`, Sub as its string). Nothing more. */
+/** Only the configured EKS roles and clusters, and only when some are configured (conditional policies). */
+const eks = { 'sts:AssumeRole': ['Ref EksRoleArns'], 'eks:DescribeCluster': ['Ref EksClusterArns'] };
 const expectedGrants: Record<string, Record<string, string[]>> = {
   webhook: {
     ...logs('WebhookLogGroup'),
@@ -69,6 +71,7 @@ const expectedGrants: Record<string, Record<string, string[]>> = {
     'sqs:ReceiveMessage': [jobs], 'sqs:DeleteMessage': [jobs], 'sqs:GetQueueAttributes': [jobs], 'sqs:ChangeMessageVisibility': [jobs],
     'sqs:SendMessage': [delays, jobs],
     'secretsmanager:GetSecretValue': [secret('clusters/*'), secret('github-token-??????'), secret('slack-webhook-url-??????')],
+    ...eks,
   },
   'delay-forwarder': {
     ...logs('DelayDashforwarderLogGroup'),
@@ -85,6 +88,7 @@ const expectedGrants: Record<string, Record<string, string[]>> = {
     'dynamodb:GetItem': [table], 'dynamodb:Query': [gsi1, table],
     'sqs:SendMessage': [jobs],
     'secretsmanager:GetSecretValue': [secret('clusters/*'), secret('slack-signing-secret-??????')],
+    ...eks,
   },
 };
 
@@ -136,12 +140,17 @@ function functions(): Map<string, [string, Resource]> {
   return new Map(ofType('AWS::Lambda::Function').map(([id, r]) => [String(r.Properties.FunctionName).slice(prefix.length), [id, r]]));
 }
 
+/** A role's inline policies; one under `Fn::If` (granted only when its condition holds) counts as the policy. */
+function policiesOf(role: Resource): any[] {
+  return (role.Properties.Policies ?? []).map((policy: any) => (policy['Fn::If'] ? policy['Fn::If'][1] : policy));
+}
+
 /** Every IAM policy statement in the template, with where it is. */
 function statements(): { where: string; statement: any }[] {
   const found: { where: string; statement: any }[] = [];
   for (const [id, r] of Object.entries(template.Resources)) {
     if (r.Type === 'AWS::IAM::Role') {
-      for (const policy of r.Properties.Policies ?? []) for (const s of list(policy.PolicyDocument.Statement)) found.push({ where: `${id}/${policy.PolicyName}`, statement: s });
+      for (const policy of policiesOf(r)) for (const s of list(policy.PolicyDocument.Statement)) found.push({ where: `${id}/${policy.PolicyName}`, statement: s });
     }
     if (['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'].includes(r.Type)) for (const s of list(r.Properties.PolicyDocument.Statement)) found.push({ where: id, statement: s });
   }
@@ -151,7 +160,7 @@ function statements(): { where: string; statement: any }[] {
 /** action → sorted resources, over all of a role's inline policies. */
 function grantsOf(roleId: string): Record<string, string[]> {
   const grants: Record<string, Set<string>> = {};
-  for (const policy of must(template.Resources, roleId).Properties.Policies ?? []) {
+  for (const policy of policiesOf(must(template.Resources, roleId))) {
     for (const s of list<any>(policy.PolicyDocument.Statement)) {
       for (const action of list<string>(s.Action)) for (const resource of list(s.Resource)) (grants[action] ??= new Set()).add(resourceText(resource));
     }
@@ -256,6 +265,15 @@ describe('serverless package', () => {
       }
     }
     for (const [id, role] of ofType('AWS::IAM::Role')) assert.ok(!role.Properties.ManagedPolicyArns, `${id}: managed policies`);
+  });
+
+  it('grants EKS access only on the configured role and cluster ARNs, and nothing when none are configured', () => {
+    for (const role of ['WorkerRole', 'StatusRole']) {
+      const conditional = (must(template.Resources, role).Properties.Policies as any[]).filter((p) => p['Fn::If']).map((p) => [p['Fn::If'][0], p['Fn::If'][1].PolicyName, p['Fn::If'][2]]);
+      assert.deepEqual(conditional, [['HasEksRoles', 'eks-assume-roles', { Ref: 'AWS::NoValue' }], ['HasEksClusters', 'eks-describe-clusters', { Ref: 'AWS::NoValue' }]], role);
+    }
+    assert.equal(template.Parameters.EksRoleArns?.Type, 'CommaDelimitedList');
+    assert.equal(template.Parameters.EksRoleArns?.Default, '', 'no role unless one is configured');
   });
 
   it('grants each function exactly the actions it needs, on its own resources', () => {

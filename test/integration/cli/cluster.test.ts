@@ -7,6 +7,7 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { stringify } from 'yaml';
 import { startLocalPipeline, type LocalPipeline } from '../../../infra/local/pipeline.js';
 import { SecretStore, clusterSecretName } from '../../../lib/secrets/index.js';
+import { staticOf } from '../../harness/aws.js';
 import { stack } from '../../harness/stack.js';
 import { shown, sluice } from './run-sluice.js';
 
@@ -35,7 +36,7 @@ describe('sluice cluster: registering clusters in Secrets Manager and the regist
     assert.equal(add.code, 0, shown(add));
     assert.match(add.stdout, new RegExp(`cluster staging added: ${stack.kube.server}`));
 
-    const stored = await new SecretStore({ client: new SecretsManagerClient({}) }).getClusterCredentials(clusterSecretName(pipeline.stage, 'staging'));
+    const stored = staticOf(await new SecretStore({ client: new SecretsManagerClient({}) }).getClusterCredentials(clusterSecretName(pipeline.stage, 'staging')));
     assert.equal(stored.token, stack.kube.restricted.token);
 
     const list = await sluice(['cluster', 'list']);
@@ -53,7 +54,7 @@ describe('sluice cluster: registering clusters in Secrets Manager and the regist
     const add = await sluice(['cluster', 'add', 'admin', '--kubeconfig', stack.kube.adminKubeconfig, '--context', 'sluice-test', '-o', 'json']);
     assert.equal(add.code, 0, shown(add));
     assert.deepEqual(JSON.parse(add.stdout), { name: 'admin', server: stack.kube.server, secretRef: clusterSecretName(pipeline.stage, 'admin') });
-    const stored = await new SecretStore({ client: new SecretsManagerClient({}) }).getClusterCredentials(clusterSecretName(pipeline.stage, 'admin'));
+    const stored = staticOf(await new SecretStore({ client: new SecretsManagerClient({}) }).getClusterCredentials(clusterSecretName(pipeline.stage, 'admin')));
     assert.equal(stored.clientCertData, readFileSync(stack.kube.admin.cert, 'utf8'));
   });
 

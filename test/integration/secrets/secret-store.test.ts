@@ -6,7 +6,7 @@ import { SpecError } from '../../../lib/model/index.js';
 import {
   clusterSecretName, getSecretString, githubWebhookSecretName, SecretError, SecretStore, setDefaultSecretStore,
 } from '../../../lib/secrets/index.js';
-import { awsConfig } from '../../harness/aws.js';
+import { awsConfig, staticOf } from '../../harness/aws.js';
 
 const server = 'https://127.0.0.1:6443';
 const token = () => `tok-${randomBytes(12).toString('hex')}`;
@@ -36,11 +36,11 @@ describe('SecretStore against Secrets Manager', () => {
     const id = clusterSecretName(stage, 'cached');
     const [first, second] = [token(), token()];
     await create(id, JSON.stringify({ server, token: first }));
-    assert.equal((await secrets.getClusterCredentials(id)).token, first);
+    assert.equal(staticOf(await secrets.getClusterCredentials(id)).token, first);
     await change(id, JSON.stringify({ server, token: second }));
-    assert.equal((await secrets.getClusterCredentials(id)).token, first, 'a cache hit, no new fetch');
-    assert.equal((await secrets.refreshClusterCredentials(id)).token, second, 'the forced refetch after a 401');
-    assert.equal((await secrets.getClusterCredentials(id)).token, second, 'the refreshed value is cached');
+    assert.equal(staticOf(await secrets.getClusterCredentials(id)).token, first, 'a cache hit, no new fetch');
+    assert.equal(staticOf(await secrets.refreshClusterCredentials(id)).token, second, 'the forced refetch after a 401');
+    assert.equal(staticOf(await secrets.getClusterCredentials(id)).token, second, 'the refreshed value is cached');
   });
 
   it('fetches a string secret again once its cache age has passed', async () => {
@@ -65,11 +65,11 @@ describe('SecretStore against Secrets Manager', () => {
     const id = clusterSecretName(stage, 'added');
     const [first, second] = [token(), token()];
     await secrets.putClusterCredentials(id, { server, token: first });
-    assert.equal((await secrets.getClusterCredentials(id)).token, first);
+    assert.equal(staticOf(await secrets.getClusterCredentials(id)).token, first);
     await secrets.putClusterCredentials(id, { server, token: second, insecureSkipTlsVerify: true });
     const stored = await client.send(new GetSecretValueCommand({ SecretId: id }));
     assert.deepEqual(JSON.parse(stored.SecretString ?? ''), { server, token: second, insecureSkipTlsVerify: true });
-    assert.equal((await secrets.getClusterCredentials(id)).token, second, 'no stale cached value after a put');
+    assert.equal(staticOf(await secrets.getClusterCredentials(id)).token, second, 'no stale cached value after a put');
   });
 
   it('refuses invalid credentials before writing, without quoting them', async () => {

@@ -90,4 +90,17 @@ describe('parseClusterCredentials', () => {
     assert.equal(issues[0]?.field, 'server');
     assert.ok(!JSON.stringify(issues).includes('hunter2'));
   });
+
+  it('reads an EKS secret that names the cluster, region and role, and holds no credential', () => {
+    const roleArn = 'arn:aws:iam::210987654321:role/sluice-deployer';
+    assert.deepEqual(parseClusterCredentials(JSON.stringify({ type: 'eks', clusterName: 'prod', region: 'eu-west-1', roleArn, externalId: 'sluice-prod' }), secretId),
+      { type: 'eks', clusterName: 'prod', region: 'eu-west-1', roleArn, externalId: 'sluice-prod' });
+  });
+
+  it('refuses an EKS secret with a bad region or role, a stray token, or an external id without a role', () => {
+    const issues = issuesOf(() => parseClusterCredentials(JSON.stringify({ type: 'eks', clusterName: 'prod', region: 'Europe', roleArn: 'sluice-deployer', token }), secretId));
+    assert.deepEqual(issues.map((i) => i.field).sort(), ['(document)', 'region', 'roleArn']);
+    assert.ok(!JSON.stringify(issues).includes(token));
+    assert.deepEqual(issuesOf(() => parseClusterCredentials(JSON.stringify({ type: 'eks', clusterName: 'prod', region: 'eu-west-1', externalId: 'x1' }), secretId)).map((i) => i.field), ['externalId']);
+  });
 });
