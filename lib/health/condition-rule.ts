@@ -29,8 +29,6 @@ export interface ConditionRuleOptions {
    * words of the reason decide, as for any controller (see false-reason.ts).
    */
   progressingReasons?: readonly string[] | RegExp;
-  /** Kinds whose objects carry no conditions at all when there is nothing to report: no health rather than Progressing. */
-  noHealthWithoutConditions?: boolean;
 }
 
 function matches(signal: ConditionSignal, status: string, reason: string): boolean {
@@ -46,11 +44,9 @@ function falseHealth(reason: string, progressing: ConditionRuleOptions['progress
 /** A rule for a kind whose controller reports its state in `status.conditions`, described by `options`. */
 export function conditionRule(options: ConditionRuleOptions = {}): HealthRule {
   const healthy = options.healthy ?? ['Ready'];
-  return (object: KubeObject): Health | undefined => {
+  return (object: KubeObject): Health => {
     if (options.suspend && booleanAt(object, ...options.suspend)) return healthOf('Suspended', `${object.kind} is suspended`);
     const conditions = conditionsOf(object);
-    if (conditions.length === 0 && options.noHealthWithoutConditions) return undefined;
-
     const generation = unobservedGeneration(object, healthy);
     if (generation !== undefined) return healthOf('Progressing', `waiting for the controller to observe generation ${generation}`);
     for (const signal of options.signals ?? []) {
