@@ -62,7 +62,7 @@ function userCredentials(user: User, userFail: (problem: string) => Error, fail:
   if (user.exec) {
     const command = typeof user.exec.command === 'string' ? ` (${user.exec.command})` : '';
     throw userFail(`gets its credentials from an exec plugin${command}, which Sluice cannot run; `
-      + 'give Sluice a bearer token instead, e.g. for EKS a ServiceAccount token (kubectl create token, or a service-account-token Secret) bound to a role with the access it needs');
+      + 'for EKS, register it with `sluice cluster add <name> --eks <cluster-arn>` (IAM, no stored credential); else give Sluice a bearer token (a ServiceAccount token) or a client certificate');
   }
   if (user.authProvider) {
     throw userFail('uses an auth-provider, which Sluice does not support; give Sluice a bearer token (a ServiceAccount token) or a client certificate');

@@ -3,6 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { CreateClusterCommand, EKSClient } from '@aws-sdk/client-eks';
+import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { stringify } from 'yaml';
 import { startLocalPipeline, type LocalPipeline } from '../../../infra/local/pipeline.js';
@@ -61,8 +63,24 @@ describe('sluice cluster: registering clusters in Secrets Manager and the regist
   it('refuses an exec-plugin kubeconfig with lib/kube\'s explanation, registering nothing', async () => {
     const add = await sluice(['cluster', 'add', 'eks', '--kubeconfig', execPluginKubeconfig()]);
     assert.equal(add.code, 2, shown(add));
-    assert.match(add.stderr, /user "eks-user" \(context "eks"\) gets its credentials from an exec plugin \(aws\), which Sluice cannot run/);
+    assert.match(add.stderr, /user "eks-user" \(context "eks"\) gets its credentials from an exec plugin \(aws\), which Sluice cannot run; for EKS, register it with `sluice cluster add <name> --eks <cluster-arn>`/);
     assert.doesNotMatch((await sluice(['cluster', 'list'])).stdout, /^eks\s/m);
+  });
+
+  it('add --eks stores no credential, only the cluster, region and role, with the endpoint eks:DescribeCluster gives', async () => {
+    const name = `prod-${suffix}`;
+    const iam = new IAMClient({});
+    const { Role } = await iam.send(new CreateRoleCommand({ RoleName: `deployer-${suffix}`, AssumeRolePolicyDocument: '{"Version":"2012-10-17","Statement":[]}' }));
+    const { cluster } = await new EKSClient({}).send(new CreateClusterCommand({ name, roleArn: Role!.Arn!, resourcesVpcConfig: {} }));
+    const add = await sluice(['cluster', 'add', 'prod', '--eks', cluster!.arn!, '--role-arn', Role!.Arn!, '-o', 'json']);
+    assert.equal(add.code, 0, shown(add));
+    assert.deepEqual(JSON.parse(add.stdout), { name: 'prod', server: cluster!.endpoint, secretRef: clusterSecretName(pipeline.stage, 'prod') });
+    const stored = await new SecretStore({ client: new SecretsManagerClient({}) }).getClusterCredentials(clusterSecretName(pipeline.stage, 'prod'));
+    assert.deepEqual(stored, { type: 'eks', clusterName: name, region: cluster!.arn!.split(':')[3], roleArn: Role!.Arn! });
+
+    const notAnArn = await sluice(['cluster', 'add', 'prod', '--eks', 'prod']);
+    assert.equal(notAnArn.code, 2, shown(notAnArn));
+    assert.match(notAnArn.stderr, /--eks prod: expected an EKS cluster ARN/);
   });
 
   it('names a missing context, and a missing --kubeconfig is a usage error', async () => {
@@ -72,7 +90,7 @@ describe('sluice cluster: registering clusters in Secrets Manager and the regist
 
     const missing = await sluice(['cluster', 'add', 'x']);
     assert.equal(missing.code, 2, shown(missing));
-    assert.match(missing.stderr, /--kubeconfig: give the kubeconfig/);
+    assert.match(missing.stderr, /give --kubeconfig <file> \(static credentials\) or --eks <cluster-arn> \(IAM\), one of them/);
     assert.match(missing.stderr, /Run 'sluice cluster add --help' for usage/);
   });
 
