@@ -10,6 +10,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { startStack, type LocalStack } from '../infra/local/stack.js';
 import { repoRoot } from '../infra/local/paths.js';
+import { lambdaNode } from '../infra/build/lambda-node.js';
 
 function testFiles(path: string): string[] {
   if (statSync(path).isFile()) return [path];
@@ -24,9 +25,12 @@ const stackless = [join('test', 'unit'), join('test', 'package'), join('test', '
 const needsStack = selected.some((file) => !stackless.some((dir) => relative(repoRoot, file).startsWith(dir)));
 const counts = { pass: 0, fail: 0, cancelled: 0, skipped: 0 };
 
+/** The tests run on Lambda's Node.js, whatever this machine's is. */
+const node = lambdaNode();
+
 function runNodeTest(stackFile: string | undefined): Promise<number> {
   return new Promise((resolveRun) => {
-    const child = spawn(process.execPath, [
+    const child = spawn(node, [
       '--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', '--test-timeout=900000', ...selected,
     ], { cwd: repoRoot, env: { ...process.env, ...(stackFile ? { SLUICE_STACK: stackFile } : {}) }, stdio: ['ignore', 'pipe', 'inherit'] });
     child.stdout.on('data', (chunk: Buffer) => {
