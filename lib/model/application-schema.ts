@@ -80,7 +80,7 @@ const syncPolicy = z.strictObject({
   retry: retry.optional(),
 });
 
-const jsonPointer = z.string().regex(/^\//, 'expected a JSON pointer starting with "/", e.g. /spec/replicas');
+export const jsonPointer = z.string().regex(/^\//, 'expected a JSON pointer starting with "/", e.g. /spec/replicas');
 
 const ignoreDifference = z.strictObject({
   group: z.string().default(''),

@@ -33,3 +33,5 @@ export { parseDuration } from './duration.js';
 export type { LineOf } from './yaml-documents.js';
 export { SpecError } from './errors.js';
 export { issueText } from './spec-issues.js';
+export { isExcludedResource, noResourceSettings, overrideKeyOf, type CustomHealthScript, type ResourceFilter, type ResourceSettings } from './resource-settings.js';
+export { argoCdConfigMapName, parseArgoCdCm, type ParsedArgoCdCm } from './parse-argocd-cm.js';

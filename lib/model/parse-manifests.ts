@@ -1,6 +1,8 @@
 import { SpecError } from './errors.js';
 import { parseAppProject } from './parse-app-project.js';
 import { parseApplication } from './parse-application.js';
+import { isArgoCdConfigMap, parseArgoCdCm } from './parse-argocd-cm.js';
+import type { ResourceSettings } from './resource-settings.js';
 import { issueAt, type SpecContext } from './spec-issues.js';
 import type { Application, AppProject, SpecIssue } from './types.js';
 import { readYamlDocuments, type LineOf, type YamlDocument } from './yaml-documents.js';
@@ -21,6 +23,8 @@ export interface Origin {
 export interface LocatedManifests {
   applications: { value: Application; origin: Origin }[];
   projects: { value: AppProject; origin: Origin }[];
+  /** Argo CD's `argocd-cm` ConfigMap: what loaded of it, and whether some entry did not (its errors are in `errors`). */
+  settings: { value: ResourceSettings; origin: Origin; complete: boolean }[];
   warnings: SpecIssue[];
   errors: SpecIssue[];
   /** Documents that name an Application or AppProject but are invalid: their errors are in `errors` too. */
@@ -55,7 +59,7 @@ export function parseManifests(text: string, file: string): Manifests {
 /** Like parseManifests, but returns errors instead of throwing and keeps each object's origin. */
 export function readManifests(text: string, file: string): LocatedManifests {
   const { documents, issues } = readYamlDocuments(text, file);
-  const out: LocatedManifests = { applications: [], projects: [], warnings: [], errors: [...issues], broken: [] };
+  const out: LocatedManifests = { applications: [], projects: [], settings: [], warnings: [], errors: [...issues], broken: [] };
   for (const document of documents) {
     if (document.value === undefined) continue;
     try {
@@ -89,6 +93,11 @@ function readDocument(document: YamlDocument, file: string, out: LocatedManifest
     const { project, warnings } = parseAppProject(value, file, document.lineOf);
     out.projects.push({ value: project, origin });
     out.warnings.push(...warnings);
+  } else if (isArgoCdConfigMap(value)) {
+    const parsed = parseArgoCdCm(value, file, document.lineOf);
+    out.settings.push({ value: parsed.settings, origin, complete: parsed.errors.length === 0 });
+    out.warnings.push(...parsed.warnings);
+    out.errors.push(...parsed.errors);
   } else {
     out.warnings.push(issueAt(context, kind === undefined ? [] : ['kind'], otherKindMessage(apiVersion, kind)));
   }

@@ -1,5 +1,7 @@
 import { defaultProject } from './default-project.js';
 import { readManifests, type BrokenManifest, type Origin } from './parse-manifests.js';
+import { argoCdConfigMapName } from './parse-argocd-cm.js';
+import type { ResourceSettings } from './resource-settings.js';
 import { issueAt } from './spec-issues.js';
 import type { Application, AppProject, SpecIssue } from './types.js';
 
@@ -13,8 +15,12 @@ export interface Registry {
   warnings: SpecIssue[];
   errors: SpecIssue[];
   broken: BrokenManifest[];
-  /** The file each loaded object came from, by `Application/<name>` or `AppProject/<name>`. */
+  /** The file each loaded object came from, by `Application/<name>`, `AppProject/<name>` or `ConfigMap/argocd-cm`. */
   files: Record<string, string>;
+  /** The resource settings of the config repo's `argocd-cm` ConfigMap; absent when it has none. */
+  resourceSettings?: ResourceSettings;
+  /** The `argocd-cm` had entries that did not load (see `errors`): `resourceSettings` lacks them. */
+  resourceSettingsIncomplete?: true;
 }
 
 export interface ConfigFile {
@@ -34,6 +40,7 @@ const manifestFile = /\.(ya?ml|json)$/i;
 export function loadRegistry(files: ConfigFile[]): Registry {
   const applications: { value: Application; origin: Origin }[] = [];
   const projects: { value: AppProject; origin: Origin }[] = [];
+  const settings: { value: ResourceSettings; origin: Origin; complete: boolean }[] = [];
   const warnings: SpecIssue[] = [];
   const errors: SpecIssue[] = [];
   const broken: BrokenManifest[] = [];
@@ -42,12 +49,13 @@ export function loadRegistry(files: ConfigFile[]): Registry {
     const located = readManifests(file.content, file.path);
     applications.push(...located.applications);
     projects.push(...located.projects);
+    settings.push(...located.settings);
     warnings.push(...located.warnings);
     errors.push(...located.errors);
     broken.push(...located.broken);
     // A file that does not parse at all names no object: everything it held is treated as broken.
     const unreadable = located.errors.filter((issue) => !located.broken.some((b) => b.issues.includes(issue)));
-    if (unreadable.length && !located.applications.length && !located.projects.length && !located.broken.length) {
+    if (unreadable.length && !located.applications.length && !located.projects.length && !located.settings.length && !located.broken.length) {
       broken.push({ kind: 'Application', file: file.path, issues: unreadable });
     }
   }
@@ -64,6 +72,7 @@ export function loadRegistry(files: ConfigFile[]): Registry {
     return false;
   });
   const hasDefault = uniqueProjects.some((project) => project.value.name === 'default');
+  const argoCdCm = keepFirst('ConfigMap', settings.map(({ value, origin, complete }) => ({ value: { name: argoCdConfigMapName, settings: value, complete }, origin })), errors, broken)[0];
   return {
     applications: loadedApps.map((entry) => entry.value),
     projects: [...(hasDefault ? [] : [defaultProject()]), ...uniqueProjects.map((entry) => entry.value)],
@@ -73,12 +82,15 @@ export function loadRegistry(files: ConfigFile[]): Registry {
     files: Object.fromEntries([
       ...loadedApps.map(({ value, origin }) => [`Application/${value.name}`, origin.file]),
       ...uniqueProjects.map(({ value, origin }) => [`AppProject/${value.name}`, origin.file]),
+      ...(argoCdCm ? [[`ConfigMap/${argoCdConfigMapName}`, argoCdCm.origin.file]] : []),
     ]),
+    ...(argoCdCm ? { resourceSettings: argoCdCm.value.settings } : {}),
+    ...(argoCdCm && !argoCdCm.value.complete ? { resourceSettingsIncomplete: true as const } : {}),
   };
 }
 
 /** The first object of each name; later ones are reported as duplicates and left out. */
-function keepFirst<T extends { name: string }>(kind: BrokenManifest['kind'], entries: { value: T; origin: Origin }[], errors: SpecIssue[], broken: BrokenManifest[]): { value: T; origin: Origin }[] {
+function keepFirst<T extends { name: string }>(kind: BrokenManifest['kind'] | 'ConfigMap', entries: { value: T; origin: Origin }[], errors: SpecIssue[], broken: BrokenManifest[]): { value: T; origin: Origin }[] {
   const first = new Map<string, Origin>();
   return entries.filter(({ value, origin }) => {
     const earlier = first.get(value.name);
@@ -89,7 +101,7 @@ function keepFirst<T extends { name: string }>(kind: BrokenManifest['kind'], ent
     const line = earlier.lineOf?.(['metadata', 'name']);
     const issue = issueAt(origin, ['metadata', 'name'], `${kind} "${value.name}" is already defined in ${earlier.file}${line ? ` at line ${line}` : ''}; ${kind} names must be unique in the config repo`);
     errors.push(issue);
-    broken.push({ kind, name: value.name, file: origin.file, issues: [issue] });
+    if (kind !== 'ConfigMap') broken.push({ kind, name: value.name, file: origin.file, issues: [issue] });
     return false;
   });
 }

@@ -1,5 +1,5 @@
 import type { HealthStatus } from '../health/index.js';
-import type { Application, AppProject, ClusterRecord, SpecIssue } from '../model/index.js';
+import type { Application, AppProject, ClusterRecord, ResourceSettings, SpecIssue } from '../model/index.js';
 import type { Action, ChangeCounts, OperationPhase, OperationResult, ResourceResult, Trigger } from '../result/index.js';
 
 /** Whether the live state matches Git at the target revision, as Argo CD names it. */
@@ -122,8 +122,10 @@ export interface RegistrySnapshot {
   errors?: SpecIssue[];
   /** Apps whose definition at this revision is broken and which run on their last good one. */
   staleApps?: string[];
-  /** The file each object came from, by `Application/<name>` or `AppProject/<name>`. */
+  /** The file each object came from, by `Application/<name>`, `AppProject/<name>` or `ConfigMap/argocd-cm`. */
   files?: Record<string, string>;
+  /** The config repo's `argocd-cm` resource settings (custom health, ignoreDifferences, exclusions); absent: none. */
+  resourceSettings?: ResourceSettings;
   /** Set by the store when written. */
   loadedAt?: string;
 }

@@ -37,13 +37,16 @@ export async function runReloadRegistryJob(deps: WorkerDeps, job: Job): Promise<
   const inForce = withLastGood(loaded, previous);
   await deps.store.putRegistry({
     revision, applications: inForce.applications, projects: inForce.projects, files: inForce.files, clusters: previous?.clusters ?? [],
-    warnings: loaded.warnings, errors: loaded.errors, staleApps: inForce.staleApps,
+    warnings: loaded.warnings, errors: loaded.errors, staleApps: inForce.staleApps, ...(inForce.resourceSettings ? { resourceSettings: inForce.resourceSettings } : {}),
   });
   await markBrokenApps(deps, loaded.broken.flatMap((b) => (b.kind === 'Application' && b.name ? [{ name: b.name, message: b.issues.map(issueText).join('\n') }] : [])), inForce.applications.map((app) => app.name));
   await deps.queue.enqueueJobs(await refreshJobs(deps, inForce.applications, job.trigger));
   const counts = `${inForce.applications.length} apps, ${inForce.projects.length} projects, ${loaded.warnings.length} warnings`;
   if (!loaded.errors.length) return { status: 'done', message: `registry at ${shortRevision(revision)}: ${counts}` };
-  const stale = inForce.staleApps.length ? `; kept the last good definition of ${inForce.staleApps.join(', ')}` : '';
+  const stale = [
+    ...(inForce.staleApps.length ? [`; kept the last good definition of ${inForce.staleApps.join(', ')}`] : []),
+    ...(inForce.staleResourceSettings ? ['; kept the last good argocd-cm'] : []),
+  ].join('');
   const message = `registry at ${shortRevision(revision)} loaded with ${loaded.errors.length} error(s)${stale}: ${loaded.errors.slice(0, 5).map(issueText).join('; ')}${loaded.errors.length > 5 ? '; …' : ''}`;
   await deps.notify.registryErrors(job, revision, message);
   return { status: 'failed', message: `${message} (${counts})` };
