@@ -1,16 +1,20 @@
 import type { IgnoreDifference } from '../model/index.js';
 import { type ObjectRef, formatRef } from '../kube/index.js';
+import { globMatch } from '../util/index.js';
 import type { JsonMap } from './json.js';
 import { parseJsonPointer } from './json-pointer.js';
 import { evaluateJqPaths, parseJqPath } from './jq-path.js';
 import { removeFieldsOwnedBy } from './managed-fields.js';
 import { removePath, removePaths } from './path.js';
 
-/** The rules naming this object: group and kind equal or `*`, name and namespace equal when given. */
+/**
+ * The rules naming this object: group and kind matching as globs, as Argo CD matches them (`*`, `*.crossplane.io`),
+ * name and namespace equal when given.
+ */
 export function rulesFor(ref: ObjectRef, rules: readonly IgnoreDifference[]): IgnoreDifference[] {
   return rules.filter((rule) =>
-    (rule.group === '*' || rule.group === ref.group)
-    && (rule.kind === '*' || rule.kind === ref.kind)
+    globMatch(rule.group, ref.group)
+    && globMatch(rule.kind, ref.kind)
     && (!rule.name || rule.name === ref.name)
     && (!rule.namespace || rule.namespace === ref.namespace));
 }

@@ -1,6 +1,7 @@
 import { ObjectError, formatRef, refKey, refOf, type KubeObject } from '../kube/index.js';
 import type { Manifest } from '../render/index.js';
 import type { SyncTarget } from './target.js';
+import { isExcludedKind } from './target-settings.js';
 import { withTracking } from './tracking.js';
 
 /** The objects a sync wants, ready to apply: namespaced where the cluster says so, tracked for the app. */
@@ -26,8 +27,19 @@ function scopesFromCrds(manifests: Manifest[]): Map<string, boolean> {
   return scopes;
 }
 
-export async function prepareDesired(target: SyncTarget, manifests: Manifest[]): Promise<DesiredState> {
+/**
+ * The rendered objects placed and tracked. Kinds the argocd-cm's resource.exclusions / resource.inclusions leave alone
+ * are dropped first, with a warning: Argo CD neither applies nor compares them.
+ */
+export async function prepareDesired(target: SyncTarget, rendered: Manifest[]): Promise<DesiredState> {
   const { app, client } = target;
+  const warnings: string[] = [];
+  const manifests = rendered.filter(({ object, source }) => {
+    const ref = refOf(object);
+    if (!isExcludedKind(target, ref.group, ref.kind)) return true;
+    warnings.push(`${formatRef(ref)} (from ${source.line ? `${source.file}:${source.line}` : source.file}): ${object.kind} is excluded by resource.exclusions or resource.inclusions in argocd-cm; not applied or compared`);
+    return false;
+  });
   const crdScopes = scopesFromCrds(manifests);
   const scopes = new Map<string, boolean | undefined>();
   const kinds = new Set(manifests.map(({ object }) => `${refOf(object).group}/${object.kind}`));
@@ -38,7 +50,7 @@ export async function prepareDesired(target: SyncTarget, manifests: Manifest[]):
   }));
   const namespaced = (group: string, kind: string) => scopes.get(`${group}/${kind}`);
 
-  const state: DesiredState = { objects: [], namespaced, sources: new Map(), warnings: [], errors: [] };
+  const state: DesiredState = { objects: [], namespaced, sources: new Map(), warnings, errors: [] };
   const defaultNamespace = app.destination.namespace || 'default';
   for (const { object, source } of manifests) {
     const ref = refOf(object);

@@ -9,6 +9,7 @@ import { readLiveState } from './live-state.js';
 import { planSync, pruneOrder, type PlannedObject } from './order/index.js';
 import type { ChangeCounts, ResourceDiff } from '../result/index.js';
 import type { SyncTarget } from './target.js';
+import { ignoreRulesOf, isExcludedKind } from './target-settings.js';
 
 export interface AppDiff {
   /** Synced when every object is unchanged and nothing needs pruning. */
@@ -38,8 +39,9 @@ export async function diffApp(target: SyncTarget, manifests: Manifest[], options
   }
   const planned = plan.steps.flatMap((s) => s.objects).filter((o) => !o.hook);
   const objects = planned.map((o) => o.object);
-  const state = await readLiveState(client, app.name, objects, target.inventory);
-  const compareOptions = { fieldManager, ignore: app.ignoreDifferences, fieldValidation: app.syncPolicy.syncOptions.validate ? 'Strict' as const : 'Ignore' as const };
+  const state = await readLiveState(client, app.name, objects, target.inventory, (ref) => isExcludedKind(target, ref.group, ref.kind));
+  const ignore = ignoreRulesOf(target);
+  const compareOptions = { fieldManager, ignore, fieldValidation: app.syncPolicy.syncOptions.validate ? 'Strict' as const : 'Ignore' as const };
   const changed = await mapLimit(planned, options.concurrency ?? 16, async (object) => {
     const live = state.live.get(refKey(object.ref));
     const comparison = await compareWithLive(client, object.object, live, compareOptions);
@@ -47,12 +49,12 @@ export async function diffApp(target: SyncTarget, manifests: Manifest[], options
   });
   const orphans = pruneOrder(state.orphans);
   const pruned = [...orphans.steps.flatMap((step) => step.objects), ...orphans.skipped.map((s) => ({ ...s, wave: 0 }))]
-    .map(({ object, wave }) => resourceDiff({ object, phase: 'Sync', wave }, diffObject({ live: object, ignore: app.ignoreDifferences }, { fieldManager })));
+    .map(({ object, wave }) => resourceDiff({ object, phase: 'Sync', wave }, diffObject({ live: object, ignore }, { fieldManager })));
   const compared = [...changed, ...pruned];
   const resources = compared.map(({ result }) => result);
   const warnings = [...desired.warnings, ...plan.warnings, ...compared.flatMap((r) => r.warnings)];
   const inSync = desired.errors.length === 0 && resources.every((r) => r.action === 'unchanged');
-  const health = appHealth(objects.map((object) => assessHealth(state.live.get(refKey(refOf(object))))));
+  const health = appHealth(objects.map((object) => assessHealth(state.live.get(refKey(refOf(object))), target.settings?.health)));
   return { status: inSync ? 'Synced' : 'OutOfSync', health, resources, summary: summarizeDiff(resources), warnings, errors: desired.errors };
 }
 

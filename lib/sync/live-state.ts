@@ -18,9 +18,10 @@ export function isHook(object: KubeObject): boolean {
 
 /**
  * Lists for tracked objects (per kind and namespace of the desired objects and `inventory` when it is given, else
- * per listable kind), then a get for each desired object not tracked yet (it may exist unowned).
+ * per listable kind), then a get for each desired object not tracked yet (it may exist unowned). Tracked objects of
+ * `excluded` kinds (the argocd-cm's resource.exclusions) are never orphans: Sluice leaves them alone.
  */
-export async function readLiveState(client: KubeClient, app: string, desired: KubeObject[], inventory?: readonly ObjectRef[]): Promise<LiveState> {
+export async function readLiveState(client: KubeClient, app: string, desired: KubeObject[], inventory?: readonly ObjectRef[], excluded?: (ref: ObjectRef) => boolean): Promise<LiveState> {
   const places = inventory && [...inventory, ...desired.map(refOf)];
   const tracked = await trackedLiveObjects(client, app, places);
   const trackedByKey = new Map(tracked.map((object) => [refKey(refOf(object)), object]));
@@ -36,7 +37,7 @@ export async function readLiveState(client: KubeClient, app: string, desired: Ku
     else untracked.push(object);
   }
   for (const found of await findUntracked(client, untracked)) live.set(refKey(refOf(found)), found);
-  const orphans = tracked.filter((object) => !wanted.has(refKey(refOf(object))) && !isHook(object));
+  const orphans = tracked.filter((object) => !wanted.has(refKey(refOf(object))) && !isHook(object) && !excluded?.(refOf(object)));
   return { live, orphans };
 }
 

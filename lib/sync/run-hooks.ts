@@ -1,4 +1,4 @@
-import { assessHealth } from '../health/index.js';
+import { assessHealth, type CustomHealth } from '../health/index.js';
 import { UnauthorizedError, refOf, versionedRefOf, type KubeObject } from '../kube/index.js';
 import type { PlannedObject } from './order/index.js';
 import type { SyncTarget } from './target.js';
@@ -12,8 +12,8 @@ export interface HookOptions {
 
 type Outcome = { done: false } | { done: true; succeeded: boolean; message: string };
 
-/** Whether a hook has finished: Jobs by their conditions, Pods by phase, anything else by health. */
-export function hookOutcome(object: KubeObject): Outcome {
+/** Whether a hook has finished: Jobs by their conditions, Pods by phase, anything else by health (`custom`'s scripts first). */
+export function hookOutcome(object: KubeObject, custom?: CustomHealth): Outcome {
   const status = object.status as { phase?: string; conditions?: { type: string; status: string; message?: string }[] } | undefined;
   if (object.kind === 'Job') {
     const failed = status?.conditions?.find((c) => c.type === 'Failed' && c.status === 'True');
@@ -26,7 +26,7 @@ export function hookOutcome(object: KubeObject): Outcome {
     if (status?.phase === 'Failed') return { done: true, succeeded: false, message: 'pod failed' };
     return { done: false };
   }
-  const health = assessHealth(object);
+  const health = assessHealth(object, custom);
   if (!health || health.status === 'Healthy') return { done: true, succeeded: true, message: 'healthy' };
   if (health.status === 'Degraded') return { done: true, succeeded: false, message: health.message ?? 'degraded' };
   return { done: false };
@@ -38,9 +38,10 @@ export function hookOutcome(object: KubeObject): Outcome {
  */
 export async function runHook(target: SyncTarget, planned: PlannedObject, options: HookOptions): Promise<ResourceResult> {
   const { client } = target;
+  const custom = target.settings?.health;
   const base = { apiVersion: planned.object.apiVersion, phase: planned.phase, wave: planned.wave, hook: true };
   const result = (object: KubeObject, action: ResourceResult['action'], message: string): ResourceResult =>
-    ({ ...base, ref: refOf(object), action, message, health: assessHealth(object) });
+    ({ ...base, ref: refOf(object), action, message, health: assessHealth(object, custom) });
   if (options.dryRun) return result(planned.object, 'skipped', 'dry run: hook not run');
 
   const policies = planned.hookDeletePolicies;
@@ -53,10 +54,10 @@ export async function runHook(target: SyncTarget, planned: PlannedObject, option
     }
     const created = await client.create(planned.object);
     const ref = versionedRefOf(created);
-    let outcome: Outcome = hookOutcome(created);
+    let outcome: Outcome = hookOutcome(created, custom);
     let latest = created;
     const finished = await client.waitFor(ref, (o) => {
-      if (o) { latest = o; outcome = hookOutcome(o); }
+      if (o) { latest = o; outcome = hookOutcome(o, custom); }
       return outcome.done;
     }, { timeoutMs: options.timeoutMs, intervalMs: options.pollIntervalMs, description: 'finish' }).then(() => true, () => false);
     if (!finished || !outcome.done) return result(latest, 'failed', `hook did not finish within ${Math.round(options.timeoutMs / 1000)} s`);

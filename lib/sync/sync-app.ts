@@ -13,6 +13,7 @@ import { planSync, type PlannedObject, type SyncStep } from './order/index.js';
 import { pruneObjects } from './prune.js';
 import { describeOutcome } from './summary.js';
 import type { SyncTarget } from './target.js';
+import { ignoreRulesOf, isExcludedKind } from './target-settings.js';
 import type { OperationPhase, OperationResult, ResourceResult } from '../result/index.js';
 import { waitHealthy } from './wait-healthy.js';
 
@@ -60,9 +61,9 @@ export async function syncApp(request: SyncRequest): Promise<OperationResult> {
     const plan = planSync(desired.objects);
     warnings.push(...plan.warnings);
 
-    const state = await readLiveState(client, app.name, plan.steps.flatMap((s) => s.objects.map((o) => o.object)), target.inventory);
+    const state = await readLiveState(client, app.name, plan.steps.flatMap((s) => s.objects.map((o) => o.object)), target.inventory, (ref) => isExcludedKind(target, ref.group, ref.kind));
     const applyOptions: ApplyObjectOptions = {
-      fieldManager: options.fieldManager, ignore: app.ignoreDifferences, fieldValidation: app.syncPolicy.syncOptions.validate ? 'Strict' : 'Ignore',
+      fieldManager: options.fieldManager, ignore: ignoreRulesOf(target), fieldValidation: app.syncPolicy.syncOptions.validate ? 'Strict' : 'Ignore',
       dryRun: options.dryRun, replace: app.syncPolicy.syncOptions.replace, force: app.syncPolicy.syncOptions.force,
     };
     if (app.syncPolicy.syncOptions.createNamespace && app.destination.namespace) {
@@ -110,11 +111,11 @@ async function runSteps(target: SyncTarget, steps: SyncStep[], live: Map<string,
 async function awaitStepHealth(target: SyncTarget, step: SyncStep, results: ResourceResult[], timeoutMs: number, pollIntervalMs: number): Promise<{ healthy: boolean; message?: string }> {
   const plain = step.objects.filter((o) => !o.hook);
   if (!plain.length) return { healthy: true };
-  const health = await waitHealthy(target.client, plain.map((o) => o.object), timeoutMs, pollIntervalMs);
+  const health = await waitHealthy(target.client, plain.map((o) => o.object), timeoutMs, pollIntervalMs, target.settings?.health);
   const resultByKey = new Map(results.filter((r) => !r.hook).map((r) => [refKey(r.ref), r]));
   health.latest.forEach((object, i) => {
     const result = resultByKey.get(refKey(plain[i]!.ref));
-    if (result) result.health = assessHealth(object);
+    if (result) result.health = assessHealth(object, target.settings?.health);
   });
   return health;
 }
@@ -132,7 +133,7 @@ async function runStep(target: SyncTarget, step: SyncStep, live: Map<string, Kub
   const crds = foundations.filter((o) => o.ref.kind === 'CustomResourceDefinition');
   if (crds.length && !options.dryRun) {
     // A CRD's kinds can be applied only once it is Established.
-    const established = await waitHealthy(target.client, crds.map((o) => o.object), options.waveTimeoutMs, options.pollIntervalMs);
+    const established = await waitHealthy(target.client, crds.map((o) => o.object), options.waveTimeoutMs, options.pollIntervalMs, target.settings?.health);
     if (!established.healthy) {
       const crdResult = first.find((r) => r.ref.kind === 'CustomResourceDefinition');
       if (crdResult) Object.assign(crdResult, { action: 'failed', message: `not established: ${established.message}` });
@@ -148,7 +149,7 @@ function runObjects(target: SyncTarget, objects: PlannedObject[], live: Map<stri
     const applied = await applyPlannedObject(target, planned, live.get(refKey(planned.ref)), applyOptions);
     return {
       ref: planned.ref, apiVersion: planned.object.apiVersion, phase: planned.phase, wave: planned.wave, hook: false,
-      action: applied.action, ...(applied.dryRun ? { dryRun: true as const } : {}), health: assessHealth(applied.live), message: applied.message,
+      action: applied.action, ...(applied.dryRun ? { dryRun: true as const } : {}), health: assessHealth(applied.live, target.settings?.health), message: applied.message,
     };
   });
 }

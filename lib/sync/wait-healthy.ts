@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { assessHealth } from '../health/index.js';
+import { assessHealth, type CustomHealth } from '../health/index.js';
 import { type KubeClient, formatRef, versionedRefOf, type KubeObject } from '../kube/index.js';
 import { mapLimit } from '../util/index.js';
 
@@ -12,15 +12,16 @@ export interface WaveHealth {
 
 /**
  * Waits until every object is Healthy or Suspended (objects without a health rule count as ready), as
- * Argo CD waits between waves. A Degraded object ends the wait at once; so does the timeout.
+ * Argo CD waits between waves. A Degraded object ends the wait at once; so does the timeout. `custom`: the argocd-cm's
+ * health scripts.
  */
-export async function waitHealthy(client: KubeClient, objects: KubeObject[], timeoutMs: number, pollIntervalMs: number): Promise<WaveHealth> {
+export async function waitHealthy(client: KubeClient, objects: KubeObject[], timeoutMs: number, pollIntervalMs: number, custom?: CustomHealth): Promise<WaveHealth> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const latest = await mapLimit(objects, 16, (o) => client.get(versionedRefOf(o)));
     const pending: string[] = [];
     for (const [index, object] of latest.entries()) {
-      const health = assessHealth(object);
+      const health = assessHealth(object, custom);
       const name = formatRef(versionedRefOf(objects[index]!));
       if (health?.status === 'Degraded') return { healthy: false, latest, message: `${name}: Degraded${health.message ? `: ${health.message}` : ''}` };
       if (health && health.status !== 'Healthy' && health.status !== 'Suspended') pending.push(`${name} (${health.status}${health.message ? `: ${health.message}` : ''})`);

@@ -28,7 +28,7 @@ export async function runRefreshJob(deps: WorkerDeps, job: Job): Promise<JobOutc
 }
 
 async function refreshJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
-  const { app, project } = await appContext(deps, job.app!);
+  const { app, project, settings } = await appContext(deps, job.app!);
   const auth = deps.render.gitAuth?.(app.source.repoURL);
   const status = await deps.store.getAppStatus(app.name);
   const head = job.head ?? await resolveRevision(app.source.repoURL, app.source.targetRevision, auth);
@@ -39,7 +39,7 @@ async function refreshJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
 
   const cluster = await deps.clusters.resolve(app.destination);
   const rendered = await renderRevision(app, { cacheDir: deps.render.cacheDir, tools: deps.render.tools, artifacts: deps.render.artifacts, auth, project, revision: head });
-  const diff = await deps.clusters.withClient(cluster, (client) => diffApp({ app, project, cluster, client, inventory: inventoryOf(status) }, rendered.manifests));
+  const diff = await deps.clusters.withClient(cluster, (client) => diffApp({ app, project, cluster, client, inventory: inventoryOf(status), settings }, rendered.manifests));
   // Git moved, but what it holds now is what runs: Synced at the new commit, as Argo CD sees it, with nothing to sync.
   const caughtUp = gitMoved && diff.status === 'Synced' && !pin && diff.errors.length === 0;
   const sync = diff.status === 'Synced' && (!gitMoved || caughtUp) ? 'Synced' : 'OutOfSync';

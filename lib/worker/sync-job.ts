@@ -34,7 +34,7 @@ export async function runSyncJob(deps: WorkerDeps, job: Job): Promise<JobOutcome
 }
 
 async function syncJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
-  const { app, project } = await appContext(deps, job.app!);
+  const { app, project, settings } = await appContext(deps, job.app!);
   // Argo CD's rule: a push or a drift scan syncs only automated apps; the others are refreshed (OutOfSync).
   if (pushedOrScheduled(job) && !app.syncPolicy.automated) return runRefreshJob(deps, { ...job, kind: 'refresh' });
   const rollback = job.kind === 'rollback';
@@ -75,7 +75,7 @@ async function syncJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
   try {
     const rendered = await renderRevision(app, { cacheDir: deps.render.cacheDir, tools: deps.render.tools, artifacts: deps.render.artifacts, auth, project, revision });
     result = await deps.clusters.withClient(cluster, (client) => syncApp({
-      target: { app, project, cluster, client, inventory: inventoryOf(status) }, revision: rendered.revision, manifests: rendered.manifests,
+      target: { app, project, cluster, client, inventory: inventoryOf(status), settings }, revision: rendered.revision, manifests: rendered.manifests,
       options: { trigger: job.trigger, prune: job.prune ?? app.syncPolicy.automated?.prune ?? false, now: deps.now },
     }));
     sourcePaths = sourcePathsToRecord(rendered.inputs);

@@ -6,7 +6,7 @@ import { formatRef, KubeClient } from '../../kube/index.js';
 import { issueText, type AppProject, type Application, type Registry } from '../../model/index.js';
 import { render } from '../../render/index.js';
 import { resolveRevision } from '../../source/index.js';
-import { diffApp, renderRevision, syncApp, type SyncTarget } from '../../sync/index.js';
+import { diffApp, prepareTargetSettings, renderRevision, syncApp, type SyncTarget, type TargetSettings } from '../../sync/index.js';
 import type { OperationResult } from '../../result/index.js';
 import { mapLimit } from '../../util/index.js';
 import type { AppBackend, AppList, DiffRequest } from '../backend.js';
@@ -47,6 +47,8 @@ export class LocalBackend implements AppBackend {
     private readonly mode: LocalMode,
     private readonly cacheDir: string,
     private readonly warn: (message: string) => void,
+    /** The directory's argocd-cm settings, if it has one. */
+    private readonly settings: TargetSettings | undefined,
   ) {}
 
   /** Reads the apps and the kubeconfig; `warn` receives the specs' and the API server's warnings, and apps `list` could not compare. */
@@ -57,7 +59,8 @@ export class LocalBackend implements AppBackend {
     for (const issue of registry.errors) warn(`${issueText(issue)} (left out)`);
     const client = await KubeClient.fromKubeconfig({ path: mode.kubeconfig }, mode.context, { onWarning: (w) => warn(`${formatRef(w.ref)}: ${w.message}`) });
     const name = mode.clusterName ?? mode.context ?? await currentContextOf(mode.kubeconfig) ?? 'in-cluster';
-    return new LocalBackend(registry, client, { name, server: client.server }, mode, localCacheDir(env), warn);
+    const settings = await prepareTargetSettings(registry.resourceSettings);
+    return new LocalBackend(registry, client, { name, server: client.server }, mode, localCacheDir(env), warn, settings);
   }
 
   async listApps(): Promise<AppList> {
@@ -78,7 +81,7 @@ export class LocalBackend implements AppBackend {
   async getApp(name: string): Promise<AppDetail> {
     const app = this.#app(name);
     const diff = await this.#diff(this.#target(app), {});
-    const live = await readLiveResources(this.client, diff.resources.map((r) => r.ref));
+    const live = await readLiveResources(this.client, diff.resources.map((r) => r.ref), this.settings?.health);
     return describeApp(app, statusFromDiff(app, diff, live));
   }
 
@@ -112,7 +115,7 @@ export class LocalBackend implements AppBackend {
     checkDestination(app, this.cluster);
     // loadRegistry has checked that every app's project exists, and always includes `default`.
     const project = this.registry.projects.find((p) => p.name === app.project) as AppProject;
-    return { app, project, cluster: this.cluster, client: this.client };
+    return { app, project, cluster: this.cluster, client: this.client, ...(this.settings ? { settings: this.settings } : {}) };
   }
 
   async #diff(target: SyncTarget, request: DiffRequest): Promise<RevisionDiff> {

@@ -23,6 +23,15 @@ describe('ignoreDifferences: which rules apply', () => {
     }
   });
 
+  it('matches group and kind as globs, as Argo CD does (argocd-cm keys such as *.crossplane.io_*)', () => {
+    for (const rule of [{ group: 'app*', kind: 'Deploy*' }, { group: '{apps,batch}', kind: '?eployment' }]) {
+      const { object } = normalizeForDiff(liveDeployment(), [ignoreRule({ ...rule, jsonPointers: ['/spec/replicas'] })]);
+      assert.equal(spec(object).replicas, undefined, JSON.stringify(rule));
+    }
+    const { object } = normalizeForDiff(liveDeployment(), [ignoreRule({ group: '*.k8s.io', kind: '*', jsonPointers: ['/spec/replicas'] })]);
+    assert.equal(spec(object).replicas, 2);
+  });
+
   it('skips a rule for another group, kind, name or namespace', () => {
     for (const rule of [{ group: '', kind: 'Deployment' }, { kind: 'StatefulSet' }, { name: 'backend' }, { namespace: 'other' }]) {
       const { object } = normalizeForDiff(liveDeployment(), [ignoreRule({ ...rule, jsonPointers: ['/spec/replicas'] })]);
