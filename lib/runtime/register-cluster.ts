@@ -12,8 +12,9 @@ export async function registerCluster(deps: { store: StatusStore; secrets: Secre
   await deps.secrets.putClusterCredentials(secretRef, credentials);
   const current = await deps.store.getRegistry();
   const clusters = [...(current?.clusters ?? []).filter((c) => c.name !== name), { name, server, secretRef }];
+  // The rest of the snapshot (files, errors, the argocd-cm's settings) stays as the last reload wrote it.
   await deps.store.putRegistry({
-    revision: current?.revision ?? '', applications: current?.applications ?? [], projects: current?.projects ?? [],
+    ...current, revision: current?.revision ?? '', applications: current?.applications ?? [], projects: current?.projects ?? [],
     warnings: current?.warnings ?? [], clusters,
   });
 }

@@ -29,6 +29,12 @@ describe('registry snapshot', () => {
       revision: 'a'.repeat(40), applications: Array.from({ length: 3000 }, (_, i) => app(i)), projects: [defaultProject()],
       clusters: [{ name: 'in-cluster', server: 'https://kubernetes.default.svc', secretRef: 'sluice/dev/clusters/in-cluster' }],
       warnings: [{ file: 'apps/x.yaml', field: 'spec.source.plugin', message: 'not supported by Sluice yet; ignored' }],
+      files: { 'ConfigMap/argocd-cm': 'settings/argocd-cm.yaml' },
+      resourceSettings: {
+        health: [{ key: 'resource.customizations.health.example.com_Widget', groupKind: 'example.com/Widget', script: 'return { status = "Healthy" }', useOpenLibs: false }],
+        ignoreDifferences: [{ group: '*', kind: '*', jsonPointers: [], jqPathExpressions: [], managedFieldsManagers: ['kube-controller-manager'] }],
+        exclusions: [{ apiGroups: [''], kinds: ['Event'], clusters: [] }], inclusions: [],
+      },
     };
     const written = await store.putRegistry(first);
     assert.ok(written.loadedAt);
@@ -40,5 +46,6 @@ describe('registry snapshot', () => {
     assert.equal(read?.revision, 'b'.repeat(40));
     assert.deepEqual(read?.applications, [app(1)]);
     assert.equal(read?.clusters, undefined);
+    assert.equal(read?.resourceSettings, undefined);
   });
 });
