@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { SluiceError } from '../errors.js';
 import { shortRevision } from '../format/index.js';
+import { withHealthScriptErrors } from '../health/index.js';
 import { issueText, loadRegistry, withLastGood, type ConfigFile } from '../model/index.js';
 import type { Job } from '../queue/index.js';
 import { fetchRevision, resolveInside, resolveRevision } from '../source/index.js';
@@ -32,7 +33,7 @@ export async function runReloadRegistryJob(deps: WorkerDeps, job: Job): Promise<
   const checkout = await fetchRevision(configRepoURL, revision, { cacheDir: deps.render.cacheDir, artifacts: deps.render.artifacts, auth });
   const folder = resolveInside(checkout.dir, configRepoPath);
   if (!folder) throw new SluiceError(`CONFIG_REPO_PATH ${configRepoPath} points outside the config repo`);
-  const loaded = loadRegistry(yamlFiles(checkout.dir, folder));
+  const loaded = await withHealthScriptErrors(loadRegistry(yamlFiles(checkout.dir, folder)));
   const previous = await deps.store.getRegistry();
   const inForce = withLastGood(loaded, previous);
   await deps.store.putRegistry({

@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
+import { withHealthScriptErrors } from '../../health/index.js';
 import { loadRegistry, type ConfigFile, type Registry } from '../../model/index.js';
 import { CliError } from '../errors.js';
 
@@ -16,5 +17,5 @@ export async function loadAppsDir(dir: string): Promise<Registry> {
   }
   const paths = entries.filter((path) => manifestFile.test(path) && !path.split(sep).some((part) => part.startsWith('.'))).sort();
   const files: ConfigFile[] = await Promise.all(paths.map(async (path) => ({ path: path.split(sep).join('/'), content: await readFile(join(dir, path), 'utf8') })));
-  return loadRegistry(files);
+  return withHealthScriptErrors(loadRegistry(files));
 }

@@ -1,5 +1,5 @@
 import { groupOf, type KubeObject } from '../../kube/index.js';
-import { overrideKeyOf, type CustomHealthScript } from '../../model/index.js';
+import { argoCdConfigMapName, overrideKeyOf, type CustomHealthScript, type Registry, type SpecIssue } from '../../model/index.js';
 import { globMatch } from '../../util/index.js';
 import { healthOf } from '../health-of.js';
 import type { Health } from '../types.js';
@@ -44,4 +44,25 @@ export async function prepareCustomHealth(scripts: readonly CustomHealthScript[]
       return exact.get(key) ?? patterns.find((pattern) => globMatch(pattern.groupKind, key))?.rule;
     },
   };
+}
+
+const customizations = 'resource.customizations';
+
+/**
+ * The registry with an error for each argocd-cm health script that does not compile, naming its key and Lua's message;
+ * the argocd-cm then counts as broken, so its last good settings stay in force. Unchanged when the VM cannot start
+ * (each object then says why).
+ */
+export async function withHealthScriptErrors(registry: Registry): Promise<Registry> {
+  const scripts = registry.resourceSettings?.health ?? [];
+  const vm = scripts.length ? await luaVm().catch(() => undefined) : undefined;
+  if (!vm) return registry;
+  const file = registry.files[`ConfigMap/${argoCdConfigMapName}`] ?? argoCdConfigMapName;
+  const errors = scripts.flatMap((script): SpecIssue[] => {
+    const compiled = vm.compile(script.script);
+    if (!('error' in compiled)) return [];
+    const field = script.key.startsWith(`${customizations}[`) ? `data["${customizations}"]${script.key.slice(customizations.length)}` : `data[${JSON.stringify(script.key)}]`;
+    return [{ file, field, message: `the Lua script does not compile: ${compiled.error}` }];
+  });
+  return errors.length ? { ...registry, errors: [...registry.errors, ...errors], resourceSettingsIncomplete: true } : registry;
 }

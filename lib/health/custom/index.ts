@@ -1,2 +1,2 @@
-export { prepareCustomHealth, type CustomHealth } from './custom-health.js';
+export { prepareCustomHealth, withHealthScriptErrors, type CustomHealth } from './custom-health.js';
 export { defaultLuaLimits, type LuaLimits } from './lua-vm.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { assessHealth, prepareCustomHealth, type CustomHealth } from '../../../../lib/health/index.js';
-import type { CustomHealthScript } from '../../../../lib/model/index.js';
+import { assessHealth, prepareCustomHealth, withHealthScriptErrors, type CustomHealth } from '../../../../lib/health/index.js';
+import { loadRegistry, type CustomHealthScript } from '../../../../lib/model/index.js';
 import { condition, live } from '../live.js';
 
 const script = (groupKind: string, lua: string, useOpenLibs = false): CustomHealthScript => ({
@@ -125,5 +125,29 @@ describe('custom health in Lua (argocd-cm)', () => {
   it('gives whole numbers as integers and JSON null as nil', async () => {
     const text = 'return { status = "Healthy", message = tostring(obj.spec.replicas) .. " " .. tostring(obj.spec.ratio) .. " " .. tostring(obj.spec.none) .. " " .. math.type(obj.spec.replicas) }';
     assert.deepEqual(await widgetHealth(text, { spec: { replicas: 3, ratio: 0.5, none: null } }, true), { status: 'Healthy', message: '3 0.5 nil integer' });
+  });
+
+  it('reports each script that does not compile as a registry error naming its key, so the last good argocd-cm stays', async () => {
+    const registry = loadRegistry([{ path: 'settings/argocd-cm.yaml', content: `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: argocd-cm
+data:
+  resource.customizations.health.example.com_Widget: "hs = {"
+  resource.customizations.health.example.com_Gadget: "return { status = 'Healthy' }"
+  resource.customizations: |
+    Pod:
+      health.lua: "return {"
+` }]);
+    assert.deepEqual(registry.errors, []);
+    const checked = await withHealthScriptErrors(registry);
+    assert.equal(checked.resourceSettingsIncomplete, true);
+    assert.deepEqual(checked.errors.map((e) => [e.file, e.field]), [
+      ['settings/argocd-cm.yaml', 'data["resource.customizations"]["Pod"]["health.lua"]'],
+      ['settings/argocd-cm.yaml', 'data["resource.customizations.health.example.com_Widget"]'],
+    ]);
+    assert.match(checked.errors[1]!.message, /^the Lua script does not compile: health\.lua:1: .*near <eof>$/);
+    const fine = loadRegistry([{ path: 'a.yaml', content: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: argocd-cm\n' }]);
+    assert.equal(await withHealthScriptErrors(fine), fine);
   });
 });
