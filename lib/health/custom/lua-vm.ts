@@ -138,34 +138,76 @@ export class LuaVm {
     }
   }
 
-  /** Pushes JSON data as Lua values: objects and arrays as tables (arrays from 1), null as nil, whole numbers as integers. */
+  /**
+   * Pushes JSON data as Lua values: objects and arrays as tables (arrays from 1), null as nil, whole numbers as
+   * integers. Through the module's raw exports, not wasmoon's wrappers: a large object is thousands of calls.
+   */
   private push(value: unknown, depth: number): boolean {
-    const { lua, state } = this;
-    if (depth > maxDepth || !lua.lua_checkstack(state, 3)) return false;
-    if (value === null || value === undefined) lua.lua_pushnil(state);
-    else if (typeof value === 'boolean') lua.lua_pushboolean(state, value ? 1 : 0);
+    const raw = this.raw;
+    const state = this.state;
+    if (depth > maxDepth || !raw._lua_checkstack(state, 3)) return false;
+    if (value === null || value === undefined) raw._lua_pushnil(state);
+    else if (typeof value === 'boolean') raw._lua_pushboolean(state, value ? 1 : 0);
     else if (typeof value === 'number') {
-      if (Number.isSafeInteger(value)) lua.lua_pushinteger(state, BigInt(value));
-      else lua.lua_pushnumber(state, value);
-    } else if (typeof value === 'string') lua.lua_pushstring(state, value);
+      if (Number.isSafeInteger(value)) raw._lua_pushinteger(state, BigInt(value));
+      else raw._lua_pushnumber(state, value);
+    } else if (typeof value === 'string') this.pushString(value);
     else if (Array.isArray(value)) {
-      lua.lua_createtable(state, value.length, 0);
-      for (const [index, item] of value.entries()) {
-        if (!this.push(item, depth + 1)) return false;
-        lua.lua_rawseti(state, -2, BigInt(index + 1));
+      raw._lua_createtable(state, value.length, 0);
+      for (let index = 0; index < value.length; index++) {
+        if (!this.push(value[index], depth + 1)) return false;
+        raw._lua_rawseti(state, -2, BigInt(index + 1));
       }
     } else if (typeof value === 'object') {
       const entries = Object.entries(value);
-      lua.lua_createtable(state, 0, entries.length);
+      raw._lua_createtable(state, 0, entries.length);
       for (const [key, item] of entries) {
-        lua.lua_pushstring(state, key);
+        this.pushString(key);
         if (!this.push(item, depth + 1)) return false;
-        lua.lua_rawset(state, -3);
+        raw._lua_rawset(state, -3);
       }
-    } else lua.lua_pushnil(state);
+    } else raw._lua_pushnil(state);
     return true;
   }
+
+  #scratch = { pointer: 0, size: 0 };
+
+  /** A string as UTF-8 with its length (so NUL bytes survive), written into a scratch buffer the VM copies from. */
+  private pushString(text: string): void {
+    const raw = this.raw;
+    const needed = text.length * 3;
+    if (needed > this.#scratch.size) {
+      if (this.#scratch.pointer) raw._free(this.#scratch.pointer);
+      const size = Math.max(4096, needed * 2);
+      this.#scratch = { pointer: raw._malloc(size), size };
+    }
+    const { pointer, size } = this.#scratch;
+    const { written } = utf8.encodeInto(text, raw.HEAPU8.subarray(pointer, pointer + size));
+    raw._lua_pushlstring(this.state, pointer, written);
+  }
+
+  private get raw(): RawLua {
+    return this.lua.module as unknown as RawLua;
+  }
 }
+
+/** The Lua C API as the WebAssembly module exports it. */
+interface RawLua {
+  HEAPU8: Uint8Array;
+  _malloc(size: number): number;
+  _free(pointer: number): void;
+  _lua_checkstack(state: number, n: number): number;
+  _lua_pushnil(state: number): void;
+  _lua_pushboolean(state: number, value: number): void;
+  _lua_pushinteger(state: number, value: bigint): void;
+  _lua_pushnumber(state: number, value: number): void;
+  _lua_pushlstring(state: number, pointer: number, length: number): number;
+  _lua_createtable(state: number, arrayItems: number, fields: number): void;
+  _lua_rawseti(state: number, index: number, n: bigint): void;
+  _lua_rawset(state: number, index: number): void;
+}
+
+const utf8 = new TextEncoder();
 
 const luaNumber = 3;
 const luaString = 4;
