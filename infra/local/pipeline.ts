@@ -11,6 +11,7 @@ import type { ScheduledEvent } from 'aws-lambda';
 import { buildWorkerDeps, registerCluster, runtimeConfigFromEnv } from '../../lib/runtime/index.js';
 import { SecretStore, githubWebhookSecretName } from '../../lib/secrets/index.js';
 import { createLocalAwsResources, type LocalAwsResources } from './aws-resources.js';
+import { functionBundles, functionNames } from './function-bundles.js';
 import { startHttpApi, type HttpHandler } from './http-api.js';
 import { lambdaContext } from './lambda-context.js';
 import { SqsPoller } from './sqs-poller.js';
@@ -32,6 +33,11 @@ export interface PipelineOptions {
    * an app's jobs from overlapping: a group with a message in flight is not handed to another instance.
    */
   workerConcurrency?: number;
+  /**
+   * `bundles` (default): the esbuild bundles `serverless package` ships; `sources`: the TypeScript handlers, for
+   * a quicker edit-run loop (also SLUICE_FUNCTIONS=sources).
+   */
+  functions?: 'bundles' | 'sources';
 }
 
 export interface LocalPipeline {
@@ -52,6 +58,20 @@ function clusterCredentials(stack: StackInfo) {
     clientCertData: readFileSync(stack.kube.admin.cert, 'utf8'),
     clientKeyData: readFileSync(stack.kube.admin.key, 'utf8'),
   };
+}
+
+type Handlers = [typeof import('../../functions/webhook.js'), typeof import('../../functions/status.js'), typeof import('../../functions/worker.js'),
+  typeof import('../../functions/delay-forwarder.js'), typeof import('../../functions/drift-scan.js')];
+
+async function functionModules(kind: 'bundles' | 'sources'): Promise<Handlers> {
+  if (kind === 'sources') {
+    return Promise.all([
+      import('../../functions/webhook.js'), import('../../functions/status.js'), import('../../functions/worker.js'),
+      import('../../functions/delay-forwarder.js'), import('../../functions/drift-scan.js'),
+    ]);
+  }
+  const bundles = await functionBundles();
+  return Promise.all(functionNames.map((name) => import(bundles[name]))) as Promise<Handlers>;
 }
 
 export async function startLocalPipeline(stack: StackInfo, options: PipelineOptions = {}): Promise<LocalPipeline> {
@@ -81,10 +101,7 @@ export async function startLocalPipeline(stack: StackInfo, options: PipelineOpti
   await registerCluster({ store, secrets, stage }, options.clusterName ?? 'local', credentials, credentials.server);
 
   // Imported only now: each function reads its environment once, at its first invocation.
-  const [webhook, status, worker, delayForwarder, drift] = await Promise.all([
-    import('../../functions/webhook.js'), import('../../functions/status.js'), import('../../functions/worker.js'),
-    import('../../functions/delay-forwarder.js'), import('../../functions/drift-scan.js'),
-  ]);
+  const [webhook, status, worker, delayForwarder, drift] = await functionModules(options.functions ?? (process.env.SLUICE_FUNCTIONS === 'sources' ? 'sources' : 'bundles'));
   const http = await startHttpApi([
     { prefix: '/webhooks/github', name: 'webhook', handler: (event, context) => webhook.handler(event, context) },
     { prefix: '/', name: 'status', handler: status.handler as HttpHandler },

@@ -10,17 +10,14 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
+import { offlineEnv, withPackagingLock } from '../../infra/local/function-bundles.js';
 import { repoRoot } from '../../infra/local/paths.js';
 import { ensurePythonTool } from '../../infra/local/python-tools.js';
 
 const run = promisify(execFile);
 const out = mkdtempSync(join(tmpdir(), 'sluice-package-'));
 const stage = 'dev';
-// No AWS credentials of any kind: packaging must work offline.
-const offline = {
-  ...process.env, AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_SESSION_TOKEN: '', AWS_PROFILE: '', AWS_CONFIG_FILE: '/dev/null',
-  AWS_SHARED_CREDENTIALS_FILE: '/dev/null', SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off',
-};
+const offline = offlineEnv();
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 interface Resource { Type: string; Properties: Record<string, any>; DependsOn?: string | string[] }
@@ -201,7 +198,7 @@ describe('serverless package', () => {
   before(async () => {
     // The layer's binaries come from a cache keyed by version: instant after the first build.
     await runShown('bash', [join(repoRoot, 'infra/build/build-layer.sh')]);
-    await runShown('npx', ['serverless', 'package', '--stage', stage, '--package', out], offline);
+    await withPackagingLock(() => runShown('npx', ['serverless', 'package', '--stage', stage, '--package', out], offline));
     template = JSON.parse(readFileSync(join(out, 'cloudformation-template-update-stack.json'), 'utf8'));
   });
   after(() => rmSync(out, { recursive: true, force: true }));
