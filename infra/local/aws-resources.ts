@@ -1,7 +1,12 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
-import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { createTables } from '../../lib/store/index.js';
+import { readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  CloudFormationClient, CreateStackCommand, DescribeStackEventsCommand, DescribeStackResourcesCommand, DescribeStacksCommand,
+} from '@aws-sdk/client-cloudformation';
+import { DynamoDBClient, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { packagedFunctions, packagedStage } from './function-bundles.js';
+import { eventWiring, localTemplate, type EventWiring, type Template } from './local-template.js';
 
 export interface LocalAwsResources {
   tableName: string;
@@ -10,31 +15,74 @@ export interface LocalAwsResources {
   jobsDlqUrl: string;
   delayQueueUrl: string;
   sourceArtifactsBucket: string;
+  /** Event source mappings and schedules as the template declares them. */
+  wiring: EventWiring;
+}
+
+export interface DeployedStack {
+  outputs: Record<string, string>;
+  /** Logical id → physical id (a table's name, a queue's URL, a bucket's name). */
+  physicalIds: Record<string, string>;
+}
+
+/** The packaged template, parsed. */
+export async function packagedTemplate(): Promise<Template> {
+  return JSON.parse(readFileSync((await packagedFunctions()).templateFile, 'utf8')) as Template;
 }
 
 /**
- * The same tables, queues and source-artifacts bucket as infra/resources/*.yml, created in moto for the local loop and tests.
- * The jobs queue's visibility timeout is the worker's timeout (300 s; 6 times that in AWS), so a job still running
- * under load is never handed to a second worker; failed jobs come back after their backoff, not after this.
+ * The tables, queues, source-artifacts bucket, log groups and roles of `serverless package`'s template, deployed
+ * into moto's CloudFormation as stack `sluice-<stage>` (infra/local/local-template.ts says what is left to the
+ * pipeline and why).
  */
-export async function createLocalAwsResources(prefix: string, visibilityTimeoutSeconds = 300): Promise<LocalAwsResources> {
+export async function deployLocalAwsResources(stage: string): Promise<LocalAwsResources> {
+  const packaged = await packagedTemplate();
+  const { outputs, physicalIds } = await deployTemplate(`sluice-${stage}`, localTemplate(packaged, packagedStage, stage));
+  const need = (key: string) => outputs[key] ?? physicalIds[key] ?? fail(`the template has no ${key}`);
   const sqs = new SQSClient({});
-  const queue = async (name: string, attributes: Record<string, string>) =>
-    (await sqs.send(new CreateQueueCommand({ QueueName: name, Attributes: attributes }))).QueueUrl!;
-  const arnOf = async (url: string) =>
-    (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn'] }))).Attributes!.QueueArn!;
+  // Outputs carry AWS's queue URLs; the SDK sends to the URL it is given, so ask moto for its own form.
+  const localUrl = async (url: string) => (await sqs.send(new GetQueueUrlCommand({ QueueName: url.slice(url.lastIndexOf('/') + 1) }))).QueueUrl!;
+  return {
+    tableName: need('StatusTableName'), idempotencyTableName: need('IdempotencyTableName'),
+    jobsQueueUrl: await localUrl(need('JobsQueueUrl')), jobsDlqUrl: await localUrl(need('JobsDeadLetterQueueUrl')),
+    delayQueueUrl: await localUrl(need('JobDelayQueueUrl')), sourceArtifactsBucket: need('SourceArtifactsBucket'),
+    wiring: eventWiring(packaged),
+  };
+}
 
-  const tableName = `${prefix}-status`;
-  const idempotencyTableName = `${prefix}-idempotency`;
-  await createTables(new DynamoDBClient({}), { status: tableName, idempotency: idempotencyTableName });
+function fail(message: string): never {
+  throw new Error(`local stack: ${message}`);
+}
 
-  const jobsDlqUrl = await queue(`${prefix}-jobs-dlq.fifo`, { FifoQueue: 'true' });
-  const jobsQueueUrl = await queue(`${prefix}-jobs.fifo`, {
-    FifoQueue: 'true', VisibilityTimeout: String(visibilityTimeoutSeconds),
-    RedrivePolicy: JSON.stringify({ deadLetterTargetArn: await arnOf(jobsDlqUrl), maxReceiveCount: 5 }),
-  });
-  const delayQueueUrl = await queue(`${prefix}-job-delays`, { VisibilityTimeout: '60' });
-  const sourceArtifactsBucket = `${prefix}-sources`.toLowerCase();
-  await new S3Client({ forcePathStyle: true }).send(new CreateBucketCommand({ Bucket: sourceArtifactsBucket }));
-  return { tableName, idempotencyTableName, jobsQueueUrl, jobsDlqUrl, delayQueueUrl, sourceArtifactsBucket };
+/**
+ * Creates a stack in moto's CloudFormation and waits for it. moto ignores a table's TimeToLiveSpecification, so
+ * TTL is switched on by hand as the template asks.
+ */
+export async function deployTemplate(stackName: string, template: Template): Promise<DeployedStack> {
+  const cfn = new CloudFormationClient({ maxAttempts: 1 }); // a retried CreateStack finds its own stack and fails
+  try {
+    await cfn.send(new CreateStackCommand({ StackName: stackName, TemplateBody: JSON.stringify(template), Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM'] }));
+  } catch (error) {
+    // A stage used again on the same moto (npm start restarted against a running stack): its stack stands.
+    if ((error as Error).name !== 'AlreadyExistsException') throw error;
+  }
+  for (;;) {
+    const stack = (await cfn.send(new DescribeStacksCommand({ StackName: stackName }))).Stacks?.[0];
+    if (stack?.StackStatus === 'CREATE_COMPLETE') break;
+    if (!stack?.StackStatus?.endsWith('_IN_PROGRESS')) {
+      const events = (await cfn.send(new DescribeStackEventsCommand({ StackName: stackName }))).StackEvents ?? [];
+      const failed = events.filter((e) => e.ResourceStatus?.endsWith('FAILED')).map((e) => `${e.LogicalResourceId}: ${e.ResourceStatusReason}`);
+      fail(`stack ${stackName} ${stack?.StackStatus ?? 'vanished'}: ${stack?.StackStatusReason ?? ''} ${failed.join('; ')}`);
+    }
+    await sleep(200);
+  }
+  const stack = (await cfn.send(new DescribeStacksCommand({ StackName: stackName }))).Stacks![0]!;
+  const resources = (await cfn.send(new DescribeStackResourcesCommand({ StackName: stackName }))).StackResources ?? [];
+  const physicalIds = Object.fromEntries(resources.map((r) => [r.LogicalResourceId!, r.PhysicalResourceId!]));
+  const dynamodb = new DynamoDBClient({});
+  for (const [id, resource] of Object.entries(template.Resources)) {
+    const ttl = resource.Type === 'AWS::DynamoDB::Table' ? resource.Properties?.TimeToLiveSpecification : undefined;
+    if (ttl?.Enabled) await dynamodb.send(new UpdateTimeToLiveCommand({ TableName: physicalIds[id], TimeToLiveSpecification: { AttributeName: ttl.AttributeName, Enabled: true } }));
+  }
+  return { outputs: Object.fromEntries((stack.Outputs ?? []).map((o) => [o.OutputKey!, o.OutputValue!])), physicalIds };
 }

@@ -21,7 +21,7 @@ export function offlineEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.Process
 }
 
 /** What bundles are built from: a change to any of these builds them again. */
-const inputs = ['functions', 'lib', 'serverless.yml', 'infra/resources', 'package-lock.json', 'tsconfig.json'];
+const inputs = ['functions', 'lib', 'serverless.yml', 'infra/resources', 'infra/serverless', 'package-lock.json', 'tsconfig.json'];
 
 function filesUnder(path: string): string[] {
   if (!statSync(path).isDirectory()) return [path];
@@ -34,15 +34,26 @@ function inputsHash(): string {
   return hash.digest('hex').slice(0, 24);
 }
 
+/** The stage the cached package is made for; the local template renames it to each pipeline's. */
+export const packagedStage = 'local';
+
+export interface PackagedFunctions {
+  /** Each function's bundle, as a module URL. */
+  modules: Record<FunctionName, string>;
+  /** The CloudFormation template of the same package. */
+  templateFile: string;
+}
+
 /**
- * The functions as they ship: `serverless package`'s esbuild bundles (the `.mjs` in each function's zip), built
- * once per state of the sources and cached, so the local pipeline runs what Lambda runs and a bundling mistake
- * fails a test. Returns each function's module URL.
+ * What ships: `serverless package`'s esbuild bundles (the `.mjs` in each function's zip) and its CloudFormation
+ * template, built once per state of the sources and cached, so the local pipeline runs what Lambda runs and
+ * deploys what CloudFormation deploys, and a bundling mistake fails a test.
  */
-export async function functionBundles(onProgress: (message: string) => void = (m) => console.error(`[bundles] ${m}`)): Promise<Record<FunctionName, string>> {
+export async function packagedFunctions(onProgress: (message: string) => void = (m) => console.error(`[bundles] ${m}`)): Promise<PackagedFunctions> {
   const dir = join(cacheDir, 'bundles', inputsHash());
   const moduleOf = (name: FunctionName) => join(dir, name, 'functions', `${name}.mjs`);
-  const built = () => functionNames.every((name) => existsSync(moduleOf(name)));
+  const templateFile = join(dir, 'cloudformation-template.json');
+  const built = () => existsSync(templateFile) && functionNames.every((name) => existsSync(moduleOf(name)));
   if (!built()) await withPackagingLock(async () => {
     if (built()) return; // another process built them while this one waited
     const started = Date.now();
@@ -54,18 +65,19 @@ export async function functionBundles(onProgress: (message: string) => void = (m
     // Asynchronously: npm start runs the stack in this process, and its log pipes must keep draining.
     try {
       await run('bash', [join(repoRoot, 'infra/build/build-layer.sh')], { cwd: repoRoot });
-      await run('npx', ['serverless', 'package', '--stage', 'local', '--package', join(partial, 'package')], { cwd: repoRoot, env: offlineEnv(), maxBuffer: 16 << 20 });
+      await run('npx', ['serverless', 'package', '--stage', packagedStage, '--package', join(partial, 'package')], { cwd: repoRoot, env: offlineEnv(), maxBuffer: 16 << 20 });
     } catch (error) {
       const { stdout, stderr } = error as { stdout?: string; stderr?: string };
       throw new Error(`serverless package failed; run \`npm run package\` to see why:\n${`${stdout ?? ''}${stderr ?? ''}`.slice(-3000)}`);
     }
     for (const name of functionNames) await run('python3', ['-m', 'zipfile', '-e', join(partial, 'package', `${name}.zip`), join(partial, name)]);
+    renameSync(join(partial, 'package', 'cloudformation-template-update-stack.json'), join(partial, 'cloudformation-template.json'));
     rmSync(join(partial, 'package'), { recursive: true, force: true });
     rmSync(dir, { recursive: true, force: true });
     renameSync(partial, dir);
     onProgress(`packaged in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   });
-  return Object.fromEntries(functionNames.map((name) => [name, pathToFileURL(moduleOf(name)).href])) as Record<FunctionName, string>;
+  return { modules: Object.fromEntries(functionNames.map((name) => [name, pathToFileURL(moduleOf(name)).href])) as Record<FunctionName, string>, templateFile };
 }
 
 /**

@@ -10,11 +10,11 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { ScheduledEvent } from 'aws-lambda';
 import { buildWorkerDeps, registerCluster, runtimeConfigFromEnv } from '../../lib/runtime/index.js';
 import { SecretStore, githubWebhookSecretName } from '../../lib/secrets/index.js';
-import { createLocalAwsResources, type LocalAwsResources } from './aws-resources.js';
-import { functionBundles, functionNames } from './function-bundles.js';
+import { deployLocalAwsResources, type LocalAwsResources } from './aws-resources.js';
+import { functionNames, packagedFunctions, type FunctionName } from './function-bundles.js';
 import { startHttpApi, type HttpHandler } from './http-api.js';
 import { lambdaContext } from './lambda-context.js';
-import { SqsPoller } from './sqs-poller.js';
+import { SqsPoller, type SqsHandler } from './sqs-poller.js';
 import type { StackInfo } from './stack.js';
 
 export interface PipelineOptions {
@@ -70,8 +70,8 @@ async function functionModules(kind: 'bundles' | 'sources'): Promise<Handlers> {
       import('../../functions/delay-forwarder.js'), import('../../functions/drift-scan.js'),
     ]);
   }
-  const bundles = await functionBundles();
-  return Promise.all(functionNames.map((name) => import(bundles[name]))) as Promise<Handlers>;
+  const { modules } = await packagedFunctions();
+  return Promise.all(functionNames.map((name) => import(modules[name]))) as Promise<Handlers>;
 }
 
 export async function startLocalPipeline(stack: StackInfo, options: PipelineOptions = {}): Promise<LocalPipeline> {
@@ -82,7 +82,7 @@ export async function startLocalPipeline(stack: StackInfo, options: PipelineOpti
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
   });
-  const resources = await createLocalAwsResources(`sluice-${stage}`);
+  const resources = await deployLocalAwsResources(stage);
   const cacheDir = join(stack.runDir, `pipeline-${stage}`);
   mkdirSync(cacheDir, { recursive: true });
   Object.assign(process.env, {
@@ -106,11 +106,18 @@ export async function startLocalPipeline(stack: StackInfo, options: PipelineOpti
     { prefix: '/webhooks/github', name: 'webhook', handler: (event, context) => webhook.handler(event, context) },
     { prefix: '/', name: 'status', handler: status.handler as HttpHandler },
   ], options.port);
-  const workers = options.workerConcurrency ?? (Number(process.env.SLUICE_WORKER_MAX_CONCURRENCY) || 10);
-  const pollers = [
-    ...Array.from({ length: Math.max(1, workers) }, () => new SqsPoller('worker', resources.jobsQueueUrl, worker.handler)),
-    new SqsPoller('delay-forwarder', resources.delayQueueUrl, delayForwarder.handler),
-  ];
+  // The event source mappings of the template: each queue polled by its function, as many instances as its
+  // maximumConcurrency (the worker's can be overridden), each taking batches of the mapping's size.
+  const handlers: Partial<Record<FunctionName, SqsHandler>> = { worker: worker.handler, 'delay-forwarder': delayForwarder.handler };
+  const queueUrls: Record<string, string> = { JobsQueue: resources.jobsQueueUrl, JobDelayQueue: resources.delayQueueUrl };
+  const workerOverride = options.workerConcurrency ?? (Number(process.env.SLUICE_WORKER_MAX_CONCURRENCY) || undefined);
+  const pollers = resources.wiring.queues.flatMap(({ functionName, queue, batchSize, maximumConcurrency }) => {
+    const handler = handlers[functionName as FunctionName];
+    const url = queueUrls[queue];
+    if (!handler || !url) throw new Error(`local pipeline: the template maps queue ${queue} to function ${functionName}, which the pipeline does not run`);
+    const instances = (functionName === 'worker' ? workerOverride : undefined) ?? maximumConcurrency ?? 1;
+    return Array.from({ length: Math.max(1, instances) }, () => new SqsPoller(functionName, url, handler, batchSize));
+  });
   await Promise.all(pollers.map((p) => p.start()));
 
   const driftScan = async () => {

@@ -1,9 +1,8 @@
 export { StatusStore, type StatusStoreOptions } from './status-store.js';
 export { createDocumentClient } from './document-client.js';
-export { createTables } from './create-tables.js';
 export { createJobIdempotency, type JobIdempotency, type JobIdempotencyOptions } from './job-idempotency.js';
 export {
-  statusTableDefinition, idempotencyTableDefinition, STATUS_TTL_ATTRIBUTE, IDEMPOTENCY_TTL_ATTRIBUTE, LIST_INDEX, type TableDefinition,
+  STATUS_TTL_ATTRIBUTE, IDEMPOTENCY_TTL_ATTRIBUTE, LIST_INDEX, LIST_INDEX_ATTRIBUTES,
 } from './table-schema.js';
 export type { AppStatusMutation, UpdateOptions } from './app-status.js';
 export { deployedRevisionFields, isOlderThanDeployed, type DeployedRevisionOptions } from './deployed-revision.js';
@@ -14,5 +13,5 @@ export { hashApiToken } from './api-tokens.js';
 export { StoreError } from './errors.js';
 export type {
   ApiToken, ApiTokenRole, AppStatus, AppStatusFields, AppStatusSummary, HistoryEntry, HistoryRecord, LastDiffSummary, AppPin, AppCondition,
-  OperationSummary, RegistrySnapshot, SyncStatus, TableNames,
+  OperationSummary, RegistrySnapshot, SyncStatus,
 } from './types.js';

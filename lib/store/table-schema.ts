@@ -1,7 +1,7 @@
 /**
  * The status table: one DynamoDB table, generic keys `pk` (partition) and `sk` (sort), every kind of item
- * told apart by its key prefix. infra/resources/tables.yml declares the same table for AWS; `createTables`
- * builds it from the definitions below for local runs and tests (a unit test keeps the two equal).
+ * told apart by its key prefix. infra/resources/tables.yml declares it; the local loop and the tests deploy that
+ * same declaration into moto (infra/local/aws-resources.ts), and a unit test keeps it and the names below equal.
  *
  *   item                 pk                   sk                         gsi1pk      gsi1sk   TTL
  *   app status           app#<app>            status                     apps        <app>
@@ -21,8 +21,6 @@
  *
  * Done jobs use a second, Powertools-shaped idempotency table: partition key `id`, TTL attribute `expiration`.
  */
-import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
-
 export const STATUS_TTL_ATTRIBUTE = 'expiresAt';
 export const IDEMPOTENCY_TTL_ATTRIBUTE = 'expiration';
 export const LIST_INDEX = 'gsi1';
@@ -33,38 +31,3 @@ export const LIST_INDEX_ATTRIBUTES = [
   'lastOperation', 'lastDiffSummary', 'pin', 'conditions', 'updatedAt', 'version',
   'id', 'name', 'role', 'hash', 'createdAt',
 ];
-
-export interface TableDefinition {
-  input: CreateTableCommandInput;
-  ttlAttribute: string;
-}
-
-export function statusTableDefinition(tableName: string): TableDefinition {
-  return {
-    input: {
-      TableName: tableName,
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: ['pk', 'sk', 'gsi1pk', 'gsi1sk'].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
-      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
-      GlobalSecondaryIndexes: [{
-        IndexName: LIST_INDEX,
-        KeySchema: [{ AttributeName: 'gsi1pk', KeyType: 'HASH' }, { AttributeName: 'gsi1sk', KeyType: 'RANGE' }],
-        Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: LIST_INDEX_ATTRIBUTES },
-      }],
-    },
-    ttlAttribute: STATUS_TTL_ATTRIBUTE,
-  };
-}
-
-/** The table Powertools' DynamoDBPersistenceLayer expects with its defaults. */
-export function idempotencyTableDefinition(tableName: string): TableDefinition {
-  return {
-    input: {
-      TableName: tableName,
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
-      KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-    },
-    ttlAttribute: IDEMPOTENCY_TTL_ATTRIBUTE,
-  };
-}

@@ -129,10 +129,3 @@ export interface RegistrySnapshot {
   /** Set by the store when written. */
   loadedAt?: string;
 }
-
-export interface TableNames {
-  /** The single status table: app status, history, deliveries, API tokens, registry. */
-  status: string;
-  /** The Powertools idempotency table for done jobs; optional where idempotency is not used. */
-  idempotency?: string;
-}

@@ -1,24 +1,15 @@
-import { randomBytes } from 'node:crypto';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { CreateQueueCommand, DeleteMessageBatchCommand, ReceiveMessageCommand, SQSClient, type Message } from '@aws-sdk/client-sqs';
+import { DeleteMessageBatchCommand, ReceiveMessageCommand, SQSClient, type Message } from '@aws-sdk/client-sqs';
 import { JobQueue } from '../../../lib/queue/index.js';
-import { createDocumentClient, createTables, StatusStore } from '../../../lib/store/index.js';
+import { createDocumentClient, StatusStore } from '../../../lib/store/index.js';
 import { awsConfig } from '../../harness/aws.js';
+import { deployFromTemplate, localQueueUrl } from '../../harness/template-stack.js';
 
-/**
- * A status table and a FIFO jobs queue (as infra/resources declares them) with names unique to the caller:
- * other test files share moto at the same time, so nothing here resets it.
- */
+/** A status table and the FIFO jobs queue, as the packaged template declares them, with names unique to the caller. */
 export async function statusApiParts(label: string) {
-  const suffix = randomBytes(4).toString('hex');
-  const tableName = `sluice-test-${label}-${suffix}`;
-  await createTables(new DynamoDBClient(awsConfig()), { status: tableName });
+  const { physicalIds } = await deployFromTemplate(label, ['StatusTable', 'JobsQueue', 'JobsDeadLetterQueue']);
+  const tableName = physicalIds.StatusTable!;
   const sqs = new SQSClient(awsConfig());
-  const { QueueUrl } = await sqs.send(new CreateQueueCommand({
-    QueueName: `sluice-test-${label}-${suffix}.fifo`,
-    Attributes: { FifoQueue: 'true', ContentBasedDeduplication: 'false', VisibilityTimeout: '960' },
-  }));
-  const queueUrl = QueueUrl as string;
+  const queueUrl = await localQueueUrl(sqs, physicalIds.JobsQueue!);
   return {
     tableName, queueUrl, sqs,
     store: new StatusStore({ client: createDocumentClient(awsConfig()), tableName }),

@@ -71,7 +71,7 @@ describe('enqueueJobs on the FIFO jobs queue', () => {
     const missing = new JobQueue({ client: queues.client, queueUrl: `${queues.queueUrl.replace(/\.fifo$/, '')}-missing.fifo` });
     await assert.rejects(missing.enqueueJobs([sync('web', 'f'.repeat(40))]), (error: Error) => {
       assert.ok(error instanceof QueueError);
-      assert.match(error.message, /^queue sluice-test-enqueue-[0-9a-f]+-missing\.fifo: could not send sync web@ffffffffffff \(/);
+      assert.match(error.message, /^queue sluice-test-enqueue-[0-9a-f]+-jobs-missing\.fifo: could not send sync web@ffffffffffff \(/);
       return true;
     });
   });

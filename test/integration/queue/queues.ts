@@ -1,17 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import { CreateQueueCommand, DeleteMessageBatchCommand, ReceiveMessageCommand, SQSClient, type Message } from '@aws-sdk/client-sqs';
+import { DeleteMessageBatchCommand, ReceiveMessageCommand, SQSClient, type Message } from '@aws-sdk/client-sqs';
 import { awsConfig } from '../../harness/aws.js';
+import { deployFromTemplate, localQueueUrl } from '../../harness/template-stack.js';
 
-/** A FIFO jobs queue and a standard delay queue, configured as infra/resources/queues.yml, with unique names. */
+/** The FIFO jobs queue and the delay queue (with their dead-letter queues) of the packaged template, with unique names. */
 export async function jobQueues(label: string) {
   const client = new SQSClient(awsConfig());
-  const suffix = randomBytes(4).toString('hex');
-  const { QueueUrl: queueUrl } = await client.send(new CreateQueueCommand({
-    QueueName: `sluice-test-${label}-${suffix}.fifo`,
-    Attributes: { FifoQueue: 'true', ContentBasedDeduplication: 'false', VisibilityTimeout: '960' },
-  }));
-  const { QueueUrl: delayQueueUrl } = await client.send(new CreateQueueCommand({ QueueName: `sluice-test-${label}-delays-${suffix}` }));
-  return { client, queueUrl: queueUrl as string, delayQueueUrl: delayQueueUrl as string };
+  const { physicalIds } = await deployFromTemplate(label, ['JobsQueue', 'JobsDeadLetterQueue', 'JobDelayQueue', 'JobDelayDeadLetterQueue']);
+  return { client, queueUrl: await localQueueUrl(client, physicalIds.JobsQueue!), delayQueueUrl: await localQueueUrl(client, physicalIds.JobDelayQueue!) };
 }
 
 /**

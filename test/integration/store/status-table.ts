@@ -1,18 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createDocumentClient, createTables, StatusStore } from '../../../lib/store/index.js';
+import { createDocumentClient, StatusStore } from '../../../lib/store/index.js';
 import type { ResourceResult } from '../../../lib/result/index.js';
 import { awsConfig } from '../../harness/aws.js';
+import { deployFromTemplate } from '../../harness/template-stack.js';
 
-/**
- * Fresh tables with a unique name per test file: other files may share moto at the same time, so nothing
- * here resets it. Call from `before`.
- */
+/** Fresh tables, as the packaged template declares them, with names unique to the test file. Call from `before`. */
 export async function statusTable(label: string) {
   const client = new DynamoDBClient(awsConfig());
-  const suffix = randomBytes(4).toString('hex');
-  const names = { status: `sluice-test-${label}-${suffix}`, idempotency: `sluice-test-${label}-idem-${suffix}` };
-  await createTables(client, names);
+  const { physicalIds } = await deployFromTemplate(label, ['StatusTable', 'IdempotencyTable']);
+  const names = { status: physicalIds.StatusTable!, idempotency: physicalIds.IdempotencyTable! };
   const doc = createDocumentClient(client);
   return { client, doc, names, store: new StatusStore({ client: doc, tableName: names.status }) };
 }

@@ -63,9 +63,9 @@ describe('kubeconfigToCredentials', () => {
     assert.deepEqual(await kubeconfigToCredentials({ path }), { server: 'https://k:6443', caData: ca, clientCertData: cert, clientKeyData: key });
   });
 
-  it('refuses an exec plugin and says to use a token, as EKS users need to', async () => {
+  it('refuses an exec plugin and points EKS users to --eks, others to a token', async () => {
     await assert.rejects(kubeconfigToCredentials({ content }, 'eks-ctx'), (error: Error) => {
-      assert.match(error.message, /^kubeconfig: user "eks" \(context "eks-ctx"\) gets its credentials from an exec plugin \(aws\), which Sluice cannot run; give Sluice a bearer token/);
+      assert.match(error.message, /^kubeconfig: user "eks" \(context "eks-ctx"\) gets its credentials from an exec plugin \(aws\), which Sluice cannot run; for EKS, register it with `sluice cluster add <name> --eks <cluster-arn>` \(IAM, no stored credential\); else give Sluice a bearer token/);
       assert.ok(!error.message.includes('get-token'));
       return true;
     });

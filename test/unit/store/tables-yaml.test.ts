@@ -2,42 +2,30 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
-import { idempotencyTableDefinition, statusTableDefinition, type TableDefinition } from '../../../lib/store/index.js';
+import { IDEMPOTENCY_TTL_ATTRIBUTE, LIST_INDEX, LIST_INDEX_ATTRIBUTES, STATUS_TTL_ATTRIBUTE } from '../../../lib/store/index.js';
 
-type Resource = { Type: string; Properties: Record<string, unknown> };
+type Resource = { Type: string; Properties: Record<string, any> };
 const template = parse(readFileSync('infra/resources/tables.yml', 'utf8')) as { Resources: Record<string, Resource> };
-
-/** What createTables sets, in CloudFormation's shape: the two must describe the same table. */
-function asCloudFormation({ input, ttlAttribute }: TableDefinition) {
-  return {
-    BillingMode: input.BillingMode,
-    AttributeDefinitions: input.AttributeDefinitions,
-    KeySchema: input.KeySchema,
-    ...(input.GlobalSecondaryIndexes ? { GlobalSecondaryIndexes: input.GlobalSecondaryIndexes } : {}),
-    TimeToLiveSpecification: { AttributeName: ttlAttribute, Enabled: true },
-  };
-}
-
-/** The declared table without what only matters in AWS (its name, backups, encryption), which createTables leaves out. */
-function declared(name: string) {
-  const {
-    TableName: _name, PointInTimeRecoverySpecification: _pitr, SSESpecification: _sse, ...rest
-  } = template.Resources[name]?.Properties ?? assert.fail(`${name} missing`);
-  return rest;
-}
+const table = (name: string) => template.Resources[name]?.Properties ?? assert.fail(`${name} missing`);
 
 describe('infra/resources/tables.yml', () => {
-  it('declares the status table exactly as createTables builds it', () => {
-    assert.deepEqual(declared('StatusTable'), asCloudFormation(statusTableDefinition('any')));
+  it('declares the status table with the keys, list index and TTL the store reads', () => {
+    const status = table('StatusTable');
+    assert.deepEqual(status.KeySchema, [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }]);
+    const [index] = status.GlobalSecondaryIndexes;
+    assert.equal(index.IndexName, LIST_INDEX);
+    assert.deepEqual(index.KeySchema, [{ AttributeName: 'gsi1pk', KeyType: 'HASH' }, { AttributeName: 'gsi1sk', KeyType: 'RANGE' }]);
+    assert.deepEqual(index.Projection, { ProjectionType: 'INCLUDE', NonKeyAttributes: LIST_INDEX_ATTRIBUTES });
+    assert.deepEqual(status.TimeToLiveSpecification, { AttributeName: STATUS_TTL_ATTRIBUTE, Enabled: true });
   });
 
-  it('declares the idempotency table exactly as createTables builds it', () => {
-    assert.deepEqual(declared('IdempotencyTable'), asCloudFormation(idempotencyTableDefinition('any')));
+  it('declares the idempotency table as Powertools expects it', () => {
+    const idempotency = table('IdempotencyTable');
+    assert.deepEqual(idempotency.KeySchema, [{ AttributeName: 'id', KeyType: 'HASH' }]);
+    assert.deepEqual(idempotency.TimeToLiveSpecification, { AttributeName: IDEMPOTENCY_TTL_ATTRIBUTE, Enabled: true });
   });
 
   it('names tables per service and stage, never by a fixed name', () => {
-    for (const name of ['StatusTable', 'IdempotencyTable']) {
-      assert.match(String(template.Resources[name]?.Properties.TableName), /^\$\{self:service\}-\$\{sls:stage\}-/);
-    }
+    for (const name of ['StatusTable', 'IdempotencyTable']) assert.match(String(table(name).TableName), /^\$\{self:service\}-\$\{sls:stage\}-/);
   });
 });
