@@ -52,6 +52,13 @@ const sources = '${SourceArtifactsBucket.Arn}/sources/*';
 /** Per function: action → the resources it is granted on (GetAtt as `Id.Attr`, Sub as its string). Nothing more. */
 /** Only the configured EKS roles and clusters, and only when some are configured (conditional policies). */
 const eks = { 'sts:AssumeRole': ['Ref EksRoleArns'], 'eks:DescribeCluster': ['Ref EksClusterArns'] };
+/** Only in a VPC (conditional too): what Lambda needs to attach the function. */
+const ec2 = (rest: string) => partitionArn('ec2', rest);
+const interfaces = [ec2('network-interface/*'), ec2('security-group/*'), ec2('subnet/*')];
+const vpc = {
+  'ec2:CreateNetworkInterface': interfaces, 'ec2:DeleteNetworkInterface': interfaces, 'ec2:AssignPrivateIpAddresses': interfaces,
+  'ec2:UnassignPrivateIpAddresses': interfaces, 'ec2:DescribeNetworkInterfaces': ['*'],
+};
 const expectedGrants: Record<string, Record<string, string[]>> = {
   webhook: {
     ...logs('WebhookLogGroup'),
@@ -68,7 +75,7 @@ const expectedGrants: Record<string, Record<string, string[]>> = {
     'sqs:ReceiveMessage': [jobs], 'sqs:DeleteMessage': [jobs], 'sqs:GetQueueAttributes': [jobs], 'sqs:ChangeMessageVisibility': [jobs],
     'sqs:SendMessage': [delays, jobs],
     'secretsmanager:GetSecretValue': [secret('clusters/*'), secret('github-token-??????'), secret('slack-webhook-url-??????')],
-    ...eks,
+    ...eks, ...vpc,
   },
   'delay-forwarder': {
     ...logs('DelayDashforwarderLogGroup'),
@@ -85,7 +92,7 @@ const expectedGrants: Record<string, Record<string, string[]>> = {
     'dynamodb:GetItem': [table], 'dynamodb:Query': [gsi1, table],
     'sqs:SendMessage': [jobs],
     'secretsmanager:GetSecretValue': [secret('clusters/*'), secret('slack-signing-secret-??????')],
-    ...eks,
+    ...eks, ...vpc,
   },
 };
 
@@ -256,9 +263,10 @@ describe('serverless package', () => {
       assert.ok(resources.length > 0, `${where}: no Resource`);
       for (const resource of resources) {
         const text = resourceText(resource);
-        assert.notEqual(text, '*', `${where}: Resource "*"`);
+        // ec2:DescribeNetworkInterfaces has no resource-level permissions; it is granted only in a VPC.
+        if (!(where.endsWith('/vpc-network-interfaces') && list<string>(statement.Action).join() === 'ec2:DescribeNetworkInterfaces')) assert.notEqual(text, '*', `${where}: Resource "*"`);
         // A wildcard may only end a specific name (a log group's streams, a secret's suffix or a folder of secrets).
-        if (text.includes('*')) assert.match(text, /(log-group:\$\{\w+LogGroup\}:\*|secret:sluice\/[\w.@+=-]+\/clusters\/\*|^\$\{SourceArtifactsBucket\.Arn\}\/sources\/\*)$/, `${where}: wildcard in ${text}`);
+        if (text.includes('*') && text !== '*') assert.match(text, /(:ec2:\$\{AWS::Region\}:\$\{AWS::AccountId\}:(network-interface|subnet|security-group)\/\*|log-group:\$\{\w+LogGroup\}:\*|secret:sluice\/[\w.@+=-]+\/clusters\/\*|^\$\{SourceArtifactsBucket\.Arn\}\/sources\/\*)$/, `${where}: wildcard in ${text}`);
       }
     }
     for (const [id, role] of ofType('AWS::IAM::Role')) assert.ok(!role.Properties.ManagedPolicyArns, `${id}: managed policies`);
@@ -267,10 +275,25 @@ describe('serverless package', () => {
   it('grants EKS access only on the configured role and cluster ARNs, and nothing when none are configured', () => {
     for (const role of ['WorkerRole', 'StatusRole']) {
       const conditional = (must(template.Resources, role).Properties.Policies as any[]).filter((p) => p['Fn::If']).map((p) => [p['Fn::If'][0], p['Fn::If'][1].PolicyName, p['Fn::If'][2]]);
-      assert.deepEqual(conditional, [['HasEksRoles', 'eks-assume-roles', { Ref: 'AWS::NoValue' }], ['HasEksClusters', 'eks-describe-clusters', { Ref: 'AWS::NoValue' }]], role);
+      assert.deepEqual(conditional, [
+        ['InVpc', 'vpc-network-interfaces', { Ref: 'AWS::NoValue' }],
+        ['HasEksRoles', 'eks-assume-roles', { Ref: 'AWS::NoValue' }], ['HasEksClusters', 'eks-describe-clusters', { Ref: 'AWS::NoValue' }],
+      ], role);
     }
     assert.equal(template.Parameters.EksRoleArns?.Type, 'CommaDelimitedList');
     assert.equal(template.Parameters.EksRoleArns?.Default, '', 'no role unless one is configured');
+  });
+
+  it('puts the worker and status functions in a VPC only when subnets are configured', () => {
+    for (const [name, [, fn]] of functions()) {
+      const config = fn.Properties.VpcConfig;
+      if (name === 'worker' || name === 'status') {
+        assert.deepEqual(config, { 'Fn::If': ['InVpc', { SubnetIds: { Ref: 'VpcSubnetIds' }, SecurityGroupIds: { Ref: 'VpcSecurityGroupIds' } }, { Ref: 'AWS::NoValue' }] }, name);
+      } else {
+        assert.equal(config, undefined, `${name}: needs no VPC`);
+      }
+    }
+    assert.equal(template.Parameters.VpcSubnetIds?.Default, '');
   });
 
   it('grants each function exactly the actions it needs, on its own resources', () => {
