@@ -97,6 +97,8 @@ const metadata = z.strictObject({
   namespace: z.string().optional(),
   labels: stringMap,
   annotations: stringMap,
+  /** Argo CD's `resources-finalizer.argocd.argoproj.io` (and its forms) make deleting the app delete its objects. */
+  finalizers: stringList,
 });
 
 export const applicationSchema = z.strictObject({

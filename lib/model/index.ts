@@ -35,3 +35,4 @@ export { SpecError } from './errors.js';
 export { issueText } from './spec-issues.js';
 export { isExcludedResource, noResourceSettings, overrideKeyOf, type CustomHealthScript, type ResourceFilter, type ResourceSettings } from './resource-settings.js';
 export { argoCdConfigMapName, parseArgoCdCm, type ParsedArgoCdCm } from './parse-argocd-cm.js';
+export { backgroundFinalizer, deletionPolicyOf, foregroundFinalizer, resourcesFinalizer, type DeletionPolicy } from './finalizers.js';

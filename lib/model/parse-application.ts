@@ -4,6 +4,7 @@ import { dropNulls } from './drop-nulls.js';
 import { applicationFeatureRules, applyFeatureRules } from './feature-rules.js';
 import { parseWithSchema } from './parse-with-schema.js';
 import { issueAt, valueAt, type SpecContext } from './spec-issues.js';
+import { finalizerWarnings } from './finalizers.js';
 import { readSyncOptions } from './sync-options.js';
 import type { Application, SpecIssue, SyncOptions } from './types.js';
 import type { LineOf } from './yaml-documents.js';
@@ -27,7 +28,7 @@ export function parseApplication(input: unknown, file: string, lineOf?: LineOf):
   const errors = [...features.errors, ...parsed.errors, ...syncOptions.errors];
   warnings.push(...features.warnings, ...parsed.warnings, ...syncOptions.warnings);
   if (!parsed.data || errors.length > 0) throw new SpecError(errors);
-  warnings.push(...helmValuesWarnings(parsed.data, context));
+  warnings.push(...helmValuesWarnings(parsed.data, context), ...finalizerWarnings(parsed.data.metadata.finalizers, context));
   return { application: toApplication(parsed.data, syncOptions.options), warnings };
 }
 
@@ -58,6 +59,7 @@ function toApplication(document: ApplicationDocument, syncOptions: SyncOptions):
     revisionHistoryLimit: spec.revisionHistoryLimit,
     labels: metadata.labels,
     annotations: metadata.annotations,
+    ...(metadata.finalizers.length ? { finalizers: metadata.finalizers } : {}),
   };
 }
 

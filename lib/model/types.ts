@@ -97,6 +97,11 @@ export interface Application {
   revisionHistoryLimit: number;
   labels: Record<string, string>;
   annotations: Record<string, string>;
+  /**
+   * `metadata.finalizers` as written; absent when empty. `resources-finalizer.argocd.argoproj.io` (or its `/foreground`,
+   * `/background` forms) makes removing the app delete its objects (see deletionPolicyOf).
+   */
+  finalizers?: string[];
 }
 
 export interface GroupKind {

@@ -15,7 +15,8 @@ export const changeActions: readonly ChangeAction[] = ['created', 'configured', 
 /** How many objects a diff found for each action. */
 export type ChangeCounts = Record<ChangeAction, number>;
 
-export type SyncPhase = 'PreSync' | 'Sync' | 'PostSync' | 'SyncFail';
+/** A sync's phases; `PreDelete` and `PostDelete` appear only in the results of deleting an app. */
+export type SyncPhase = 'PreSync' | 'Sync' | 'PostSync' | 'SyncFail' | 'PreDelete' | 'PostDelete';
 
 /** One object's result: from a sync (`dryRun` false), a dry-run sync, or a diff (`dryRun` true). */
 export interface ResourceResult {

@@ -6,3 +6,5 @@ export type { SyncTarget } from './target.js';
 export { prepareTargetSettings, type TargetSettings } from './target-settings.js';
 export { appLabel, trackingAnnotation, trackingId, parseTrackingId, isTrackedBy } from './tracking.js';
 export { describeOutcome } from './summary.js';
+export { deleteApplication, type AppDeletionOutcome, type AppDeletionProgress, type AppDeletionRequest, type AppDeletionRunOptions } from './delete-app.js';
+export { deletionOrder, keepReason, isDeletionHook, type DeletionPlan } from './order/index.js';

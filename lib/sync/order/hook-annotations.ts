@@ -53,7 +53,7 @@ function argoHook(ref: ObjectRef, name: string, value: string, warnings: string[
     return phases;
   }
   if (skipped) return { skip: `${name}: Skip` };
-  return { skip: `${name}: ${types.join(', ')} hooks run when an application is deleted, which Sluice never does` };
+  return { skip: `${name}: ${types.join(', ')} hooks run when the application is deleted, not in a sync` };
 }
 
 function helmHook(name: string, value: string): SyncPhase[] | { skip: string } | undefined {
@@ -65,6 +65,7 @@ function helmHook(name: string, value: string): SyncPhase[] | { skip: string } |
     return phase ? [phase] : [];
   });
   if (phases.length > 0) return phases;
+  if (types.some((type) => type === 'pre-delete' || type === 'post-delete')) return { skip: `${name}: ${types.join(', ')} hooks run when the application is deleted, not in a sync` };
   return { skip: `${name}: ${types.join(', ')} has no sync phase (Argo CD runs only pre/post-install and pre/post-upgrade Helm hooks)` };
 }
 

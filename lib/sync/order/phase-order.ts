@@ -1,6 +1,6 @@
 import type { SyncPhase } from '../../result/index.js';
 
-const phases: readonly SyncPhase[] = ['PreSync', 'Sync', 'PostSync', 'SyncFail'];
+const phases: readonly SyncPhase[] = ['PreSync', 'Sync', 'PostSync', 'SyncFail', 'PreDelete', 'PostDelete'];
 
 export function comparePhases(a: SyncPhase, b: SyncPhase): number {
   return phases.indexOf(a) - phases.indexOf(b);

@@ -45,7 +45,6 @@ describe('fields Sluice does not support', () => {
     ['spec.syncPolicy.managedNamespaceMetadata', { syncPolicy: { managedNamespaceMetadata: { labels: { team: 'a' } } } }],
     ['spec.syncPolicy.retry.refresh', { syncPolicy: { retry: { limit: 2, refresh: true } } }],
     ['spec.ignoreDifferences[0].comment', { ignoreDifferences: [{ kind: 'Secret', jsonPointers: ['/data'], comment: 'rotated elsewhere' }] }],
-    ['metadata.finalizers', {}, { finalizers: ['resources-finalizer.argocd.argoproj.io'] }],
   ];
   for (const [field, spec, metadata] of warned) {
     it(`warns about ${field} with its path and line`, () => {
@@ -62,7 +61,7 @@ describe('fields Sluice does not support', () => {
     const { applications, warnings } = parseManifests(readFileSync(path, 'utf8'), path);
     assert.equal(applications[0]?.name, 'legacy');
     assert.deepEqual(warnings.map((w) => w.field).sort(), [
-      'metadata.finalizers', 'spec.info', 'spec.source.helm.fileParameters', 'spec.source.helm.passCredentials',
+      'spec.info', 'spec.source.helm.fileParameters', 'spec.source.helm.passCredentials',
       'spec.source.helm.version', 'spec.sources', 'spec.syncPolicy.managedNamespaceMetadata',
       'spec.syncPolicy.syncOptions[1]', 'spec.syncPolicy.syncOptions[2]',
     ]);

@@ -47,7 +47,7 @@ describe('hook annotations', () => {
   it('does not apply PreDelete and PostDelete hooks during a sync', () => {
     const { plan } = only({ 'argocd.argoproj.io/hook': 'PostDelete' });
     assert.deepEqual(plan.steps, []);
-    assert.match(plan.skipped[0]?.reason ?? '', /PostDelete hooks run when an application is deleted/);
+    assert.match(plan.skipped[0]?.reason ?? '', /PostDelete hooks run when the application is deleted, not in a sync/);
   });
 
   it('refuses an unknown hook type, naming the object and the accepted types', () => {
