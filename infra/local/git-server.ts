@@ -16,12 +16,16 @@ export interface GitServer {
   close(): Promise<void>;
 }
 
-function authorized(header: string | undefined, auth: BasicAuth): string | undefined {
+/** The user whose credentials the header carries, if they are any of `accepted` (a list read anew per request). */
+function authorized(header: string | undefined, accepted: BasicAuth | readonly BasicAuth[]): string | undefined {
   const [scheme, encoded] = (header ?? '').split(' ');
   if (scheme?.toLowerCase() !== 'basic' || !encoded) return undefined;
   const given = Buffer.from(encoded, 'base64');
-  const expected = Buffer.from(`${auth.username}:${auth.password}`);
-  return given.length === expected.length && timingSafeEqual(given, expected) ? auth.username : undefined;
+  for (const auth of Array.isArray(accepted) ? accepted : [accepted as BasicAuth]) {
+    const expected = Buffer.from(`${auth.username}:${auth.password}`);
+    if (given.length === expected.length && timingSafeEqual(given, expected)) return auth.username;
+  }
+  return undefined;
 }
 
 /** Called after a push was received, with the repository's path under the root (e.g. `apps.git`). */
@@ -83,11 +87,12 @@ function serveWithHttpBackend(root: string, user: string, req: IncomingMessage, 
 }
 
 /**
- * Serves the bare repositories under `root` over git's smart HTTP protocol on 127.0.0.1, optionally behind basic auth.
+ * Serves the bare repositories under `root` over git's smart HTTP protocol on 127.0.0.1, optionally behind basic auth:
+ * one user, or a list of them that may grow while the server runs (tokens the GitHub App stand-in hands out).
  * With `accessLog`, each request is appended to that file as `METHOD path?query`, and an upload-pack POST also as
  * `ls-refs` (protocol v2's ref listing, what an ls-remote sends) or `fetch`: the benchmarks count them.
  */
-export async function startGitServer(root: string, auth?: BasicAuth, onPush?: OnPush, accessLog?: string): Promise<GitServer> {
+export async function startGitServer(root: string, auth?: BasicAuth | readonly BasicAuth[], onPush?: OnPush, accessLog?: string): Promise<GitServer> {
   const server: Server = createServer((req, res) => {
     if (accessLog) {
       const line = `${req.method} ${req.url}`;

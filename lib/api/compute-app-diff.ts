@@ -11,8 +11,7 @@ export type AppDiffDeps = Pick<WorkerDeps, 'registry' | 'clusters' | 'render' | 
 export async function computeAppDiff(deps: AppDiffDeps, name: string, options: { revision?: string } = {}): Promise<RevisionDiff> {
   const { app, project, settings } = await appContext(deps, name);
   const [cluster, status] = await Promise.all([deps.clusters.resolve(app.destination), deps.store.getAppStatus(app.name)]);
-  const auth = deps.render.gitAuth?.(app.source.repoURL);
-  const rendered = await renderRevision(app, { cacheDir: deps.render.cacheDir, tools: deps.render.tools, artifacts: deps.render.artifacts, auth, project, revision: options.revision });
+  const rendered = await renderRevision(app, { cacheDir: deps.render.cacheDir, tools: deps.render.tools, artifacts: deps.render.artifacts, credentials: deps.render.gitAuth, project, revision: options.revision });
   const diff = await deps.clusters.withClient(cluster, (client) => diffApp({ app, project, cluster, client, inventory: inventoryOf(status), settings }, rendered.manifests));
   return { ...diff, revision: rendered.revision };
 }

@@ -7,3 +7,4 @@ export { parseYamlDocuments, type ParsedDocument } from './parse-yaml.js';
 export { toManifests, describeSource } from './objects.js';
 export { RenderError, RenderLimitError } from './errors.js';
 export type { Manifest, ManifestSource, RenderLimits, RenderTool } from './types.js';
+export { guardedLookup, resolveAllowed } from './address-policy.js';

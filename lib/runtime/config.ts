@@ -20,6 +20,8 @@ export interface RuntimeConfig {
   kustomize?: string;
   /** Delay before a follow-up health check of an app left Progressing (FOLLOW_UP_DELAY_SECONDS). */
   followUpDelaySeconds?: number;
+  /** Let URLs reach loopback addresses (SLUICE_ALLOW_LOOPBACK_URLS): the local stack's GitHub stand-in. */
+  allowLoopbackUrls: boolean;
 }
 
 export function runtimeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
@@ -43,5 +45,6 @@ export function runtimeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Runt
     helm: env.SLUICE_HELM || undefined,
     kustomize: env.SLUICE_KUSTOMIZE || undefined,
     followUpDelaySeconds: env.FOLLOW_UP_DELAY_SECONDS ? Number(env.FOLLOW_UP_DELAY_SECONDS) : undefined,
+    allowLoopbackUrls: /^(1|true|yes)$/i.test(env.SLUICE_ALLOW_LOOPBACK_URLS ?? ''),
   };
 }

@@ -4,6 +4,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { buildJobNotifier } from '../notify/index.js';
 import { JobQueue } from '../queue/index.js';
+import { cachedRecords, repositoryCredentials } from '../repositories/index.js';
 import { SecretStore } from '../secrets/index.js';
 import { s3SourceArtifacts } from '../source/index.js';
 import { describeError } from '../util/index.js';
@@ -29,7 +30,10 @@ export function buildWorkerDeps(config: RuntimeConfig): WorkerDeps {
   return {
     store, queue, registry,
     clusters: new ClusterClients({ secrets, stage: config.stage, records: () => latest?.clusters ?? [], eks: eksAuthFromEnv(config.stage) }),
-    render: { cacheDir: config.cacheDir, tools: { helm: config.helm, kustomize: config.kustomize }, ...(artifacts ? { artifacts } : {}) },
+    render: {
+      cacheDir: config.cacheDir, tools: { helm: config.helm, kustomize: config.kustomize }, ...(artifacts ? { artifacts } : {}),
+      gitAuth: repositoryCredentials({ secrets, records: cachedRecords(() => store.getRepositoryIndex()), allowLoopbackUrls: config.allowLoopbackUrls }),
+    },
     config: defaultWorkerConfig({
       configRepoURL: config.configRepoURL, configRepoRevision: config.configRepoRevision, configRepoPath: config.configRepoPath,
       ...(config.followUpDelaySeconds !== undefined ? { followUpDelaySeconds: config.followUpDelaySeconds } : {}),

@@ -3,6 +3,6 @@ export {
   defaultSecretStore, setDefaultSecretStore, getSecretString, getClusterCredentials, refreshClusterCredentials, putClusterCredentials,
 } from './default-secret-store.js';
 export {
-  clusterSecretName, githubTokenSecretName, githubWebhookSecretName, slackSigningSecretName, slackWebhookUrlSecretName, SECRET_ROOT,
+  clusterSecretName, repositorySecretName, githubTokenSecretName, githubWebhookSecretName, slackSigningSecretName, slackWebhookUrlSecretName, SECRET_ROOT,
 } from './names.js';
 export { SecretError } from './errors.js';

@@ -1,5 +1,5 @@
 import {
-  CreateSecretCommand, PutSecretValueCommand, ResourceNotFoundException, type SecretsManagerClient,
+  CreateSecretCommand, DeleteSecretCommand, PutSecretValueCommand, ResourceNotFoundException, type SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
 import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
 import { parseClusterCredentials, type ClusterAccess } from '../model/index.js';
@@ -33,6 +33,11 @@ export class SecretStore {
     return this.#read(secretId, false);
   }
 
+  /** Fetches a plain-text secret again, bypassing the cache: after what it holds was refused (a repository's credentials). */
+  refreshSecretString(secretId: string): Promise<string> {
+    return this.#read(secretId, true);
+  }
+
   /** A cluster's credentials (or, for EKS, how to reach it through IAM), cached and validated (errors name the secret and the field). */
   async getClusterCredentials(secretId: string): Promise<ClusterAccess> {
     return parseClusterCredentials(await this.#read(secretId, false), secretId);
@@ -60,6 +65,17 @@ export class SecretStore {
       }
     } catch (error) {
       throw new SecretError(`secret ${secretId}: could not be written (${errorName(error)}); check the caller may create and update it`, { cause: error });
+    }
+    this.#stale.add(secretId);
+  }
+
+  /** Deletes a secret at once (no recovery window); a secret that does not exist is not an error. */
+  async deleteSecret(secretId: string): Promise<void> {
+    try {
+      await this.#client.send(new DeleteSecretCommand({ SecretId: secretId, ForceDeleteWithoutRecovery: true }));
+    } catch (error) {
+      if (error instanceof ResourceNotFoundException) return;
+      throw new SecretError(`secret ${secretId}: could not be deleted (${errorName(error)}); check the caller may delete it`, { cause: error });
     }
     this.#stale.add(secretId);
   }

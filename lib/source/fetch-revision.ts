@@ -1,13 +1,12 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { exists, publish, removeStaleScratch, repoCacheDir, scratchDir } from './cache-dir.js';
-import { CheckoutProblem, SourceError } from './errors.js';
+import { SourceError } from './errors.js';
 import { checkoutGitCommit } from './git-checkout.js';
-import { describeGitFailure, isTransientGitFailure } from './git-client.js';
+import { sourceFailure } from './git-client.js';
 import { githubRepoOf } from './github.js';
 import { checkoutGithubTarball } from './github-tarball.js';
 import { CheckoutBudget, defaultCheckoutLimits } from './limits.js';
-import { redactText } from './redact.js';
 import { extractTarball } from './tarball.js';
 import { displayRepoUrl, httpRepoUrl } from './repo-url.js';
 import type { Checkout, FetchOptions } from './types.js';
@@ -53,8 +52,7 @@ async function fetchIntoCache(repoURL: string, sha: string, repoDir: string, fin
     }
   } catch (error) {
     if (error instanceof SourceError) throw error;
-    const reason = error instanceof CheckoutProblem ? error.message : describeGitFailure(error);
-    throw new SourceError(`${displayRepoUrl(repoURL)}@${sha}: ${redactText(reason)}`, { transient: isTransientGitFailure(error) });
+    throw sourceFailure(`${displayRepoUrl(repoURL)}@${sha}`, error, options.auth !== undefined);
   } finally {
     await rm(scratch, { recursive: true, force: true });
     await removeStaleScratch(repoDir);

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream } from 'node:stream/web';
 import { Octokit } from '@octokit/rest';
-import { CheckoutProblem } from './errors.js';
+import { CheckoutAuthProblem, CheckoutProblem } from './errors.js';
 import type { GithubRepo } from './github.js';
 import type { CheckoutBudget } from './limits.js';
 import { extractTarball } from './tarball.js';
@@ -18,7 +18,6 @@ const quiet = { debug: () => undefined, info: () => undefined, warn: () => undef
 
 function describeHttpFailure(error: unknown): string {
   const status = (error as { status?: number }).status;
-  if (status === 401 || status === 403) return `GitHub refused the tarball download (HTTP ${status}): check the token and its repository access`;
   if (status === 404) return 'GitHub has no such repository or commit (HTTP 404): check the URL and sha, or add a token if the repository is private';
   if (status === 502 || status === 503 || status === 504) return `GitHub answered HTTP ${status}; try again later`;
   return `the GitHub tarball download failed: ${(error as Error).message}`;
@@ -35,6 +34,10 @@ export async function checkoutGithubTarball(request: GithubTarballRequest): Prom
     });
     body = response.data as unknown as ReadableStream<Uint8Array> | null;
   } catch (error) {
+    const status = (error as { status?: number }).status;
+    if (status === 401 || status === 403) {
+      throw new CheckoutAuthProblem(`GitHub refused the tarball download (HTTP ${status}); check the repository's credentials with \`sluice repo list\` and that they may read it`);
+    }
     throw new CheckoutProblem(describeHttpFailure(error));
   }
   if (!body) throw new CheckoutProblem('GitHub sent an empty tarball');

@@ -6,6 +6,7 @@ export { matchRevision, type AdvertisedRef, type RevisionMatch } from './match-r
 export { defaultCheckoutLimits } from './limits.js';
 export { isInside, resolveInside, symlinkTargetInside, unsafeEntryPath } from './paths.js';
 export { redactText } from './redact.js';
-export { SourceError } from './errors.js';
-export type { Checkout, CheckoutLimits, FetchOptions, GitAuth, GithubOptions } from './types.js';
+export { SourceError, SourceAuthError } from './errors.js';
+export { withGitCredentials } from './with-git-credentials.js';
+export type { Checkout, CheckoutLimits, FetchOptions, GitAuth, GitCredentials, GithubOptions } from './types.js';
 export { s3SourceArtifacts, type S3SourceArtifactsOptions, type SourceArtifacts } from './source-artifacts.js';

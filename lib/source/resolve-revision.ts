@@ -1,9 +1,8 @@
 import git from 'isomorphic-git';
 import http from 'isomorphic-git/http/node';
 import { SourceError } from './errors.js';
-import { cancelOnAuthFailure, describeGitFailure, isTransientGitFailure, onAuthFor } from './git-client.js';
+import { cancelOnAuthFailure, onAuthFor, sourceFailure } from './git-client.js';
 import { matchRevision, type AdvertisedRef } from './match-revision.js';
-import { redactText } from './redact.js';
 import { displayRepoUrl, httpRepoUrl } from './repo-url.js';
 import type { GitAuth } from './types.js';
 
@@ -43,7 +42,7 @@ export async function resolveRevision(repoURL: string, revision: string, auth?: 
     });
   } catch (error) {
     if (error instanceof SourceError) throw error;
-    throw new SourceError(`${label}: ${redactText(describeGitFailure(error))}`, { transient: isTransientGitFailure(error) });
+    throw sourceFailure(label, error, auth !== undefined);
   }
   const match = matchRevision(refs, revision);
   if ('problem' in match) throw new SourceError(`${label}: ${match.problem}`);

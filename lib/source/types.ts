@@ -7,6 +7,12 @@ export interface GitAuth {
   password: string;
 }
 
+/**
+ * Looks up the credentials of a repository by URL: the stored ones (cached), or with `refresh` read again after the
+ * Git server refused them. Undefined: none match, and the repository is read anonymously.
+ */
+export type GitCredentials = (repoURL: string, options?: { refresh?: boolean }) => Promise<GitAuth | undefined>;
+
 /** Bounds on one checkout, so a huge or hostile repository fails clearly instead of filling the disk. */
 export interface CheckoutLimits {
   maxBytes: number;

@@ -16,5 +16,6 @@ export const historyKey = (app: string, id: string): Key => ({ pk: appPk(app), s
 export const deliveryKey = (deliveryId: string): Key => ({ pk: `delivery#${deliveryId}`, sk: 'delivery' });
 export const apiTokenKey = (hash: string): Key => ({ pk: `apitoken#${hash}`, sk: 'apitoken' });
 export const registryKey: Key = { pk: 'registry', sk: 'current' };
+export const repositoryIndexKey: Key = { pk: 'repositories', sk: 'index' };
 export const blobPartPrefix = (generation: string) => `${BLOB_PREFIX}${generation}#`;
 export const blobPartSk = (generation: string, index: number) => `${blobPartPrefix(generation)}${String(index).padStart(4, '0')}`;

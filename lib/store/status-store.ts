@@ -7,9 +7,11 @@ import { forgetDelivery, recordDelivery } from './deliveries.js';
 import { recordDeployedRevision, type DeployedRevisionOptions } from './deployed-revision.js';
 import { appendHistory, getHistory, listHistory, trimHistory, type AppendHistoryOptions } from './history.js';
 import { getRegistry, putRegistry } from './registry-snapshot.js';
+import { getRepositoryIndex, updateRepositoryIndex } from './repository-index.js';
 import type { Table } from './table.js';
 import type { ApiToken, AppStatus, AppStatusSummary, HistoryEntry, HistoryRecord, RegistrySnapshot } from './types.js';
 import type { OperationResult } from '../result/index.js';
+import type { RepositoryRecord } from '../repositories/index.js';
 
 export interface StatusStoreOptions {
   /** Best made with `createDocumentClient`. */
@@ -102,5 +104,14 @@ export class StatusStore {
   /** The registry; pass the snapshot read before to skip reading it again when it has not changed. */
   getRegistry(previous?: RegistrySnapshot): Promise<RegistrySnapshot | undefined> {
     return getRegistry(this.#table, previous);
+  }
+
+  /** The stored Git repositories and credential templates (never their credentials). */
+  getRepositoryIndex(): Promise<RepositoryRecord[]> {
+    return getRepositoryIndex(this.#table);
+  }
+
+  updateRepositoryIndex(change: (records: RepositoryRecord[]) => RepositoryRecord[]): Promise<RepositoryRecord[]> {
+    return updateRepositoryIndex(this.#table, change);
   }
 }

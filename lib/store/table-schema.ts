@@ -10,6 +10,7 @@
  *   webhook delivery     delivery#<id>        delivery                                        expiresAt
  *   API token            apitoken#<sha256>    apitoken                   apitokens   <id>
  *   registry snapshot    registry             current
+ *   repository index     repositories         index
  *
  * - History ids start with the ISO finish time, so a reverse query on `history#` lists newest first.
  * - Large JSON (resources lists, history details, the registry) is gzipped into a binary attribute, and split

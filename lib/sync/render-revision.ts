@@ -1,11 +1,12 @@
 import type { Application, AppProject } from '../model/index.js';
 import { render, type RenderResult } from '../render/index.js';
-import { fetchRevision, resolveRevision, type GitAuth, type SourceArtifacts } from '../source/index.js';
+import { fetchRevision, resolveRevision, withGitCredentials, type GitCredentials, type SourceArtifacts } from '../source/index.js';
 
 export interface RenderRevisionOptions {
   /** Where checkouts are cached by sha. */
   cacheDir: string;
-  auth?: GitAuth;
+  /** The repository's credentials, looked up again once when the Git server refuses them. */
+  credentials?: GitCredentials;
   tools?: { helm?: string; kustomize?: string };
   /** A commit sha to render instead of resolving the app's targetRevision (rollback, a webhook's `after`). */
   revision?: string;
@@ -23,8 +24,10 @@ export interface RenderedRevision extends RenderResult {
 /** Git to manifests: resolves the app's targetRevision (unless a sha is given), fetches that commit, renders it. */
 export async function renderRevision(app: Application, options: RenderRevisionOptions): Promise<RenderedRevision> {
   const { source } = app;
-  const revision = options.revision ?? await resolveRevision(source.repoURL, source.targetRevision, options.auth);
-  const checkout = await fetchRevision(source.repoURL, revision, { cacheDir: options.cacheDir, auth: options.auth, github: options.github, artifacts: options.artifacts });
+  const checkout = await withGitCredentials(options.credentials, source.repoURL, async (auth) => {
+    const revision = options.revision ?? await resolveRevision(source.repoURL, source.targetRevision, auth);
+    return fetchRevision(source.repoURL, revision, { cacheDir: options.cacheDir, auth, github: options.github, artifacts: options.artifacts });
+  });
   const rendered = await render({ checkoutDir: checkout.dir, source, appName: app.name, namespace: app.destination.namespace, tools: options.tools,
     sourceRepos: options.project?.sourceRepos,
   });

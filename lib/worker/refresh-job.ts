@@ -2,7 +2,7 @@ import { pendingChangesText, pinText, shortRevision } from '../format/index.js';
 import { isTransientError, SluiceError } from '../errors.js';
 import type { Job } from '../queue/index.js';
 import { deployedRevisionFields, type AppPin } from '../store/index.js';
-import { resolveRevision } from '../source/index.js';
+import { resolveRevision, withGitCredentials } from '../source/index.js';
 import { diffApp, renderRevision } from '../sync/index.js';
 import { appContext } from './app-context.js';
 import { withoutCondition } from './conditions.js';
@@ -29,16 +29,15 @@ export async function runRefreshJob(deps: WorkerDeps, job: Job): Promise<JobOutc
 
 async function refreshJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
   const { app, project, settings } = await appContext(deps, job.app!);
-  const auth = deps.render.gitAuth?.(app.source.repoURL);
   const status = await deps.store.getAppStatus(app.name);
-  const head = job.head ?? await resolveRevision(app.source.repoURL, app.source.targetRevision, auth);
+  const head = job.head ?? await withGitCredentials(deps.render.gitAuth, app.source.repoURL, (auth) => resolveRevision(app.source.repoURL, app.source.targetRevision, auth));
   const gitMoved = status?.revision !== undefined && status.revision !== head;
   // A rollback's pin holds until someone unpins or the branch gets a newer commit than the one rolled back from.
   const pinHolds = (candidate: AppPin | undefined) => (candidate && !job.unpin && !newerThanPin(candidate, head) ? candidate : undefined);
   const pin = pinHolds(status?.pin);
 
   const cluster = await deps.clusters.resolve(app.destination);
-  const rendered = await renderRevision(app, { cacheDir: deps.render.cacheDir, tools: deps.render.tools, artifacts: deps.render.artifacts, auth, project, revision: head });
+  const rendered = await renderRevision(app, { cacheDir: deps.render.cacheDir, tools: deps.render.tools, artifacts: deps.render.artifacts, credentials: deps.render.gitAuth, project, revision: head });
   const diff = await deps.clusters.withClient(cluster, (client) => diffApp({ app, project, cluster, client, inventory: inventoryOf(status), settings }, rendered.manifests));
   // Git moved, but what it holds now is what runs: Synced at the new commit, as Argo CD sees it, with nothing to sync.
   const caughtUp = gitMoved && diff.status === 'Synced' && !pin && diff.errors.length === 0;

@@ -1,7 +1,7 @@
 import type { Application } from '../model/index.js';
 import type { Job } from '../queue/index.js';
 import type { Trigger } from '../result/index.js';
-import { normalizeRepoUrlOrUndefined, resolveRevision } from '../source/index.js';
+import { normalizeRepoUrlOrUndefined, resolveRevision, withGitCredentials } from '../source/index.js';
 import { mapLimit } from '../util/index.js';
 import type { WorkerDeps } from './types.js';
 
@@ -18,7 +18,7 @@ export async function refreshJobs(deps: Pick<WorkerDeps, 'now' | 'render'>, appl
   const keyOf = (app: Application) => `${normalizeRepoUrlOrUndefined(app.source.repoURL) ?? app.source.repoURL}\0${app.source.targetRevision}`;
   const sources = [...new Map(applications.map((app) => [keyOf(app), app.source])).entries()];
   const heads = new Map(await mapLimit(sources, resolveConcurrency, async ([key, source]) =>
-    [key, await resolveRevision(source.repoURL, source.targetRevision, deps.render.gitAuth?.(source.repoURL)).catch(() => undefined)] as const));
+    [key, await withGitCredentials(deps.render.gitAuth, source.repoURL, (auth) => resolveRevision(source.repoURL, source.targetRevision, auth)).catch(() => undefined)] as const));
   return applications.map((app) => {
     const head = heads.get(keyOf(app));
     return { kind: 'refresh', app: app.name, trigger, requestedAt, ...(head ? { head } : {}) };

@@ -5,7 +5,7 @@ import { shortRevision } from '../format/index.js';
 import { withHealthScriptErrors } from '../health/index.js';
 import { issueText, loadRegistry, withLastGood, type ConfigFile } from '../model/index.js';
 import type { Job } from '../queue/index.js';
-import { fetchRevision, resolveInside, resolveRevision } from '../source/index.js';
+import { fetchRevision, resolveInside, resolveRevision, withGitCredentials } from '../source/index.js';
 import { withCondition, withoutCondition } from './conditions.js';
 import { refreshJobs } from './refresh-jobs.js';
 import type { JobOutcome, WorkerDeps } from './types.js';
@@ -28,9 +28,9 @@ function yamlFiles(root: string, dir: string): ConfigFile[] {
 export async function runReloadRegistryJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
   const { configRepoURL, configRepoRevision, configRepoPath } = deps.config;
   if (!configRepoURL) throw new SluiceError('no config repo is configured (CONFIG_REPO_URL); nothing to reload');
-  const auth = deps.render.gitAuth?.(configRepoURL);
-  const revision = job.revision ?? await resolveRevision(configRepoURL, configRepoRevision, auth);
-  const checkout = await fetchRevision(configRepoURL, revision, { cacheDir: deps.render.cacheDir, artifacts: deps.render.artifacts, auth });
+  const checkout = await withGitCredentials(deps.render.gitAuth, configRepoURL, async (auth) => fetchRevision(configRepoURL,
+    job.revision ?? await resolveRevision(configRepoURL, configRepoRevision, auth), { cacheDir: deps.render.cacheDir, artifacts: deps.render.artifacts, auth }));
+  const revision = checkout.sha;
   const folder = resolveInside(checkout.dir, configRepoPath);
   if (!folder) throw new SluiceError(`CONFIG_REPO_PATH ${configRepoPath} points outside the config repo`);
   const loaded = await withHealthScriptErrors(loadRegistry(yamlFiles(checkout.dir, folder)));

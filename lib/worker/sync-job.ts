@@ -1,7 +1,7 @@
 import { isTransientError, SluiceError } from '../errors.js';
 import type { Job } from '../queue/index.js';
 import { shortRevision } from '../format/index.js';
-import { resolveRevision, resolveRevisionRecent } from '../source/index.js';
+import { resolveRevision, resolveRevisionRecent, withGitCredentials, type GitAuth } from '../source/index.js';
 import { renderRevision, syncApp } from '../sync/index.js';
 import type { OperationResult } from '../result/index.js';
 import { appContext } from './app-context.js';
@@ -38,7 +38,8 @@ async function syncJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
   // Argo CD's rule: a push or a drift scan syncs only automated apps; the others are refreshed (OutOfSync).
   if (pushedOrScheduled(job) && !app.syncPolicy.automated) return runRefreshJob(deps, { ...job, kind: 'refresh' });
   const rollback = job.kind === 'rollback';
-  const auth = deps.render.gitAuth?.(app.source.repoURL);
+  // Every ls-remote with the repository's credentials, looked up again once if the Git server refuses them.
+  const withAuth = (use: (auth: GitAuth | undefined) => Promise<string>) => withGitCredentials(deps.render.gitAuth, app.source.repoURL, use);
   const status = await deps.store.getAppStatus(app.name);
   let revision = job.revision;
   let head: string | undefined;
@@ -48,14 +49,14 @@ async function syncJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
     if (!entry) throw new SluiceError(`app ${app.name}: history entry ${job.historyId} does not exist; list them with \`sluice app history ${app.name}\``);
     revision = entry.revision;
     historyId = entry.id;
-    head = await resolveRevision(app.source.repoURL, app.source.targetRevision, auth);
+    head = await withAuth((auth) => resolveRevision(app.source.repoURL, app.source.targetRevision, auth));
   } else if (!revision || pushedOrScheduled(job)) {
     // A push or drift job for a commit the branch has moved past is stale; a person's `sync --revision` is not.
     // A push's jobs arrive in a burst: they share a recent answer, and only one that disagrees asks again.
     const { repoURL, targetRevision } = app.source;
     const asked = Date.now();
-    head = revision ? await resolveRevisionRecent(repoURL, targetRevision, auth, recentHeadMs) : await resolveRevision(repoURL, targetRevision, auth);
-    if (revision && revision !== head) head = await resolveRevisionRecent(repoURL, targetRevision, auth, recentHeadMs, asked);
+    head = await withAuth((auth) => (revision ? resolveRevisionRecent(repoURL, targetRevision, auth, recentHeadMs) : resolveRevision(repoURL, targetRevision, auth)));
+    if (revision && revision !== head) head = await withAuth((auth) => resolveRevisionRecent(repoURL, targetRevision, auth, recentHeadMs, asked));
     if (revision && revision !== head && !isSha(app.source.targetRevision)) {
       return dropped(deps, job, `revision ${shortRevision(revision)} is no longer the head of ${app.source.targetRevision} (now ${shortRevision(head)}); the newer commit is synced instead`);
     }
@@ -73,7 +74,7 @@ async function syncJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
   let result: OperationResult;
   let sourcePaths: string[] | null | undefined;
   try {
-    const rendered = await renderRevision(app, { cacheDir: deps.render.cacheDir, tools: deps.render.tools, artifacts: deps.render.artifacts, auth, project, revision });
+    const rendered = await renderRevision(app, { cacheDir: deps.render.cacheDir, tools: deps.render.tools, artifacts: deps.render.artifacts, credentials: deps.render.gitAuth, project, revision });
     result = await deps.clusters.withClient(cluster, (client) => syncApp({
       target: { app, project, cluster, client, inventory: inventoryOf(status), settings }, revision: rendered.revision, manifests: rendered.manifests,
       options: { trigger: job.trigger, prune: job.prune ?? app.syncPolicy.automated?.prune ?? false, now: deps.now },

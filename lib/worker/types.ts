@@ -1,6 +1,6 @@
 import type { JobNotifier } from '../notify/index.js';
 import type { Job, JobQueue } from '../queue/index.js';
-import type { GitAuth, SourceArtifacts } from '../source/index.js';
+import type { GitCredentials, SourceArtifacts } from '../source/index.js';
 import type { StatusStore, RegistrySnapshot } from '../store/index.js';
 import type { ClusterClients } from './clusters.js';
 
@@ -13,7 +13,9 @@ export interface WorkerDeps {
   registry: () => Promise<RegistrySnapshot | undefined>;
   /** Checkouts cache (e.g. /tmp on Lambda) and render tool binaries. */
   render: {
-    cacheDir: string; tools?: { helm?: string; kustomize?: string }; gitAuth?: (repoURL: string) => GitAuth | undefined;
+    cacheDir: string; tools?: { helm?: string; kustomize?: string };
+    /** Credentials of private repositories (Secrets Manager), by URL; unset: every repository is read anonymously. */
+    gitAuth?: GitCredentials;
     /** Commits fetched by any instance, shared (S3); unset: each instance fetches from Git. */
     artifacts?: SourceArtifacts;
   };

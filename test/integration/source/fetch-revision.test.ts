@@ -115,7 +115,7 @@ describe('fetchRevision with basic auth', () => {
     t.after(() => server.close());
     const url = `${server.url}/${repo.name}`;
     await assert.rejects(fetchRevision(url, repo.head(), { cacheDir: newCacheDir() }), (error: Error) => {
-      assert.match(error.message, /authentication failed/);
+      assert.match(error.message, /authentication required \(HTTP 401\)/);
       return true;
     });
     const checkout = await fetchRevision(url, repo.head(), { cacheDir: newCacheDir(), auth: { username: 'ci', password: 'pa55-word' } });

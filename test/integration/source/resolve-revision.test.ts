@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { startGitServer } from '../../../infra/local/git-server.js';
-import { resolveRevision, SourceError } from '../../../lib/source/index.js';
+import { resolveRevision, SourceAuthError, SourceError } from '../../../lib/source/index.js';
 import { createRepo, git } from '../../harness/git.js';
 import { stack } from '../../harness/stack.js';
 
@@ -67,9 +67,14 @@ describe('resolveRevision with basic auth', () => {
     const server = await startGitServer(stack.git.root, { username: 'ci', password: 's3cret-pw' });
     t.after(() => server.close());
     const url = `${server.url}/${repo.name}`;
-    await assert.rejects(resolveRevision(url, 'main'), /authentication failed: check the repository credentials/);
+    await assert.rejects(resolveRevision(url, 'main'), (error: Error) => {
+      assert.ok(error instanceof SourceAuthError);
+      assert.match(error.message, /@main: authentication required \(HTTP 401\) and no stored credentials match this repository; add them with `sluice repo add`$/);
+      return true;
+    });
     await assert.rejects(resolveRevision(url, 'main', { username: 'ci', password: 'wrong-pw' }), (error: Error) => {
-      assert.match(error.message, /^http:\/\/127\.0\.0\.1:\d+\/private-[0-9a-f]+\.git@main: authentication failed/);
+      assert.ok(error instanceof SourceAuthError);
+      assert.match(error.message, /^http:\/\/127\.0\.0\.1:\d+\/private-[0-9a-f]+\.git@main: authentication failed \(HTTP 401\); check its credentials with `sluice repo list`$/);
       assert.doesNotMatch(error.message, /wrong-pw|s3cret/);
       return true;
     });
