@@ -74,7 +74,7 @@ const expectedGrants: Record<string, Record<string, string[]>> = {
     's3:GetObject': [sources], 's3:PutObject': [sources], 's3:ListBucket': ['SourceArtifactsBucket.Arn'],
     'sqs:ReceiveMessage': [jobs], 'sqs:DeleteMessage': [jobs], 'sqs:GetQueueAttributes': [jobs], 'sqs:ChangeMessageVisibility': [jobs],
     'sqs:SendMessage': [delays, jobs],
-    'secretsmanager:GetSecretValue': [secret('clusters/*'), secret('github-token-??????'), secret('slack-webhook-url-??????')],
+    'secretsmanager:GetSecretValue': [secret('clusters/*'), secret('github-token-??????'), secret('repositories/*'), secret('slack-webhook-url-??????')],
     ...eks, ...vpc,
   },
   'delay-forwarder': {
@@ -86,12 +86,13 @@ const expectedGrants: Record<string, Record<string, string[]>> = {
     ...logs('DriftDashscanLogGroup'),
     'dynamodb:GetItem': [table], 'dynamodb:Query': [gsi1, table],
     'sqs:SendMessage': [jobs],
+    'secretsmanager:GetSecretValue': [secret('repositories/*')],
   },
   status: {
     ...logs('StatusLogGroup'),
     'dynamodb:GetItem': [table], 'dynamodb:Query': [gsi1, table],
     'sqs:SendMessage': [jobs],
-    'secretsmanager:GetSecretValue': [secret('clusters/*'), secret('slack-signing-secret-??????')],
+    'secretsmanager:GetSecretValue': [secret('clusters/*'), secret('repositories/*'), secret('slack-signing-secret-??????')],
     ...eks, ...vpc,
   },
 };
@@ -266,7 +267,7 @@ describe('serverless package', () => {
         // ec2:DescribeNetworkInterfaces has no resource-level permissions; it is granted only in a VPC.
         if (!(where.endsWith('/vpc-network-interfaces') && list<string>(statement.Action).join() === 'ec2:DescribeNetworkInterfaces')) assert.notEqual(text, '*', `${where}: Resource "*"`);
         // A wildcard may only end a specific name (a log group's streams, a secret's suffix or a folder of secrets).
-        if (text.includes('*') && text !== '*') assert.match(text, /(:ec2:\$\{AWS::Region\}:\$\{AWS::AccountId\}:(network-interface|subnet|security-group)\/\*|log-group:\$\{\w+LogGroup\}:\*|secret:sluice\/[\w.@+=-]+\/clusters\/\*|^\$\{SourceArtifactsBucket\.Arn\}\/sources\/\*)$/, `${where}: wildcard in ${text}`);
+        if (text.includes('*') && text !== '*') assert.match(text, /(:ec2:\$\{AWS::Region\}:\$\{AWS::AccountId\}:(network-interface|subnet|security-group)\/\*|log-group:\$\{\w+LogGroup\}:\*|secret:sluice\/[\w.@+=-]+\/(clusters|repositories)\/\*|^\$\{SourceArtifactsBucket\.Arn\}\/sources\/\*)$/, `${where}: wildcard in ${text}`);
       }
     }
     for (const [id, role] of ofType('AWS::IAM::Role')) assert.ok(!role.Properties.ManagedPolicyArns, `${id}: managed policies`);
