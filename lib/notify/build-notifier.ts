@@ -27,4 +27,5 @@ export const silentNotifier: JobNotifier = {
   refreshed: async () => undefined,
   jobFailed: async () => undefined,
   registryErrors: async () => undefined,
+  deletion: async () => undefined,
 };

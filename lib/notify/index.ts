@@ -11,4 +11,4 @@ export { statusPageLink } from './status-link.js';
 export { context, cut, escapeText, header, link, message, section, type Block, type SlackMessage, type TextObject } from './block-kit.js';
 export { healthText, syncText } from './describe.js';
 export { NotifyError } from './errors.js';
-export type { GithubSettings, JobNotifier, Notice, NoticeKind, NotifyLogger, RefreshReport } from './types.js';
+export type { DeletionReport, GithubSettings, JobNotifier, Notice, NoticeKind, NotifyLogger, RefreshReport } from './types.js';

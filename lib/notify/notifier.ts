@@ -50,7 +50,7 @@ export function createJobNotifier(deps: NotifierDeps): JobNotifier {
   const notice = (item: Notice) => deliver('slack incoming webhook', { app: item.app, notice: item.kind }, async () => {
     const url = await deps.slackWebhookUrl();
     if (!url) return false;
-    await postJson('Slack incoming webhook', url, noticeMessage(item, link(item.app)), { timeoutMs: deps.timeoutMs });
+    await postJson('Slack incoming webhook', url, noticeMessage(item, item.kind === 'app-deleted' ? undefined : link(item.app)), { timeoutMs: deps.timeoutMs });
     return true;
   });
 
@@ -94,6 +94,11 @@ export function createJobNotifier(deps: NotifierDeps): JobNotifier {
 
     async registryErrors(job, revision, message) {
       await notice({ kind: 'registry-error', app: 'config repo', revision, message, facts: { Trigger: triggerText(job.trigger) } });
+    },
+
+    async deletion(job, app, report) {
+      const kind = report.state === 'done' ? 'app-deleted' : 'deletion-failed';
+      await notice({ kind, app, ...(report.revision ? { revision: report.revision } : {}), message: `${report.reason}: ${report.message}`, facts: { Trigger: triggerText(job.trigger) } });
     },
   };
 }

@@ -7,6 +7,8 @@ const headline: Record<NoticeKind, { emoji: string; what: string }> = {
   'health-degraded': { emoji: ':red_circle:', what: 'health degraded' },
   'drift-detected': { emoji: ':warning:', what: 'drift detected' },
   'registry-error': { emoji: ':no_entry:', what: 'config repo push refused in part' },
+  'app-deleted': { emoji: ':wastebasket:', what: 'app deleted' },
+  'deletion-failed': { emoji: ':x:', what: 'app deletion stopped' },
 };
 
 /** The incoming-webhook message for a notice: app and what happened up top, the revision and facts as fields. */

@@ -33,6 +33,18 @@ export interface JobNotifier {
   jobFailed(job: Job, message: string): Promise<void>;
   /** A config repo push loaded with errors: the broken objects kept their last good definition. */
   registryErrors(job: Job, revision: string, message: string): Promise<void>;
+  /** An app that left the registry was deleted, or its deletion stopped on a hook or a delete (it is tried again). */
+  deletion(job: Job, app: string, outcome: DeletionReport): Promise<void>;
+}
+
+/** How deleting an app went: who or what removed it and what the cleanup did. */
+export interface DeletionReport {
+  state: 'done' | 'failed';
+  /** e.g. `removed from the config repo at 1a2b3c4d5e6f (pushed by alice)`. */
+  reason: string;
+  message: string;
+  /** The revision the app last synced, when known. */
+  revision?: string;
 }
 
 /** Structured logging; Powertools' Logger fits. Never given URLs, tokens or message bodies. */
@@ -50,7 +62,7 @@ export interface GithubSettings {
 }
 
 /** What happened to an app that the team's channel hears about. */
-export type NoticeKind = 'sync-failed' | 'health-degraded' | 'drift-detected' | 'registry-error';
+export type NoticeKind = 'sync-failed' | 'health-degraded' | 'drift-detected' | 'registry-error' | 'app-deleted' | 'deletion-failed';
 
 export interface Notice {
   kind: NoticeKind;

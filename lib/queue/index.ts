@@ -1,4 +1,4 @@
-export type { Job, JobKind, PushedRef } from './types.js';
+export type { DeleteOptions, Job, JobKind, PushedRef } from './types.js';
 export { JobQueue, type JobQueueOptions } from './job-queue.js';
 export { enqueueJobs, queueName, type EnqueuedJob } from './enqueue-jobs.js';
 export { enqueueFollowUp, forwardDelayedJobs, parseDelayedJob, MAX_DELAY_SECONDS, type DelayedJob, type ForwardResult } from './delayed-jobs.js';

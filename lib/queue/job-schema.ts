@@ -7,7 +7,7 @@ const triggerSchema = z.object({
 
 /** A Job as it travels on the queue. Unknown fields are dropped, so a newer producer does not break an older worker. */
 export const jobSchema = z.object({
-  kind: z.enum(['sync', 'refresh', 'reload-registry', 'rollback', 'push']),
+  kind: z.enum(['sync', 'refresh', 'reload-registry', 'rollback', 'push', 'delete']),
   app: z.string().min(1, 'must not be empty').optional(),
   revision: z.string().min(1, 'must not be empty').optional(),
   commitTime: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time' }).optional(),
@@ -22,6 +22,8 @@ export const jobSchema = z.object({
     defaultBranch: z.string().optional(),
     changedPaths: z.array(z.string().min(1)).optional(),
   }).optional(),
+  confirmDeletion: z.array(z.string().min(1)).optional(),
+  deleteOptions: z.object({ skipHooks: z.boolean().optional(), cascade: z.boolean().optional() }).optional(),
   trigger: triggerSchema,
   deliveryId: z.string().optional(),
   requestedAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 time, e.g. 2024-05-01T12:00:00Z' }),

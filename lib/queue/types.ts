@@ -1,7 +1,7 @@
 import type { Trigger } from '../result/index.js';
 
 /** What a worker is asked to do. */
-export type JobKind = 'sync' | 'refresh' | 'reload-registry' | 'rollback' | 'push';
+export type JobKind = 'sync' | 'refresh' | 'reload-registry' | 'rollback' | 'push' | 'delete';
 
 /**
  * A push the webhook hands to a worker to fan out: it answers GitHub at once whatever the number of apps,
@@ -19,10 +19,18 @@ export interface PushedRef {
   changedPaths?: string[];
 }
 
+/** How a person asked an app to be deleted, over what its Application says. */
+export interface DeleteOptions {
+  /** Do not run its PreDelete and PostDelete hooks (they cannot succeed, or its source is gone). */
+  skipHooks?: boolean;
+  /** false: leave its objects in the cluster even with a resources finalizer (`argocd app delete --cascade=false`). */
+  cascade?: boolean;
+}
+
 /** One message on the jobs FIFO queue (MessageGroupId = app, `registry` for reloads, `push-…` per repository for pushes). */
 export interface Job {
   kind: JobKind;
-  /** The application; absent only for `reload-registry` and `push`. */
+  /** The application; absent only for `reload-registry` and `push`. A `delete` job deletes an app that left the registry. */
   app?: string;
   /** Commit sha to sync or check; absent means "resolve the app's targetRevision now". */
   revision?: string;
@@ -41,6 +49,13 @@ export interface Job {
   head?: string;
   /** For `refresh`: lift a rollback's pin first, so auto-sync resumes (`sluice app unpin`). */
   unpin?: boolean;
+  /**
+   * For `reload-registry`: apps the mass-deletion guard holds that a person confirmed should be deleted
+   * (`sluice app delete`); they leave the registry with this reload if the config repo still lacks them.
+   */
+  confirmDeletion?: string[];
+  /** For `delete` (and a confirming reload): a person's overrides of how the app is deleted. */
+  deleteOptions?: DeleteOptions;
   trigger: Trigger;
   /** The GitHub delivery that caused the job, for tracing. */
   deliveryId?: string;

@@ -6,7 +6,7 @@ import type { AppStatus, AppStatusSummary } from './types.js';
 
 /** An app's status as stored: summary attributes in the clear, resources gzipped behind `resources`. */
 export function appStatusToItem(status: AppStatus, resources: BlobRef): Item {
-  const { lastOperation, lastDiffSummary, pin, conditions } = status;
+  const { lastOperation, lastDiffSummary, pin, conditions, deletion } = status;
   return defined({
     ...appStatusKey(status.app),
     gsi1pk: APPS_LIST,
@@ -24,13 +24,15 @@ export function appStatusToItem(status: AppStatus, resources: BlobRef): Item {
     pin: pin && plain(pin),
     sourcePaths: status.sourcePaths?.length ? status.sourcePaths : undefined,
     conditions: conditions?.length ? plain(conditions.map((condition) => ({ ...condition, message: capText(condition.message) }))) : undefined,
+    deletion: deletion && plain({ ...deletion, ...(deletion.message ? { message: capText(deletion.message) } : {}) }),
     resources,
     updatedAt: status.updatedAt,
     version: status.version,
   });
 }
 
-const optionalSummaryKeys = ['revision', 'revisionCommitTime', 'newestCommitTime', 'deployedAt', 'targetRevision', 'lastOperation', 'lastDiffSummary', 'pin', 'sourcePaths', 'conditions'] as const;
+// `deletion` is not projected into the list index (listAppStatuses leaves it out); getAppSummaries reads it.
+const optionalSummaryKeys = ['revision', 'revisionCommitTime', 'newestCommitTime', 'deployedAt', 'targetRevision', 'lastOperation', 'lastDiffSummary', 'pin', 'sourcePaths', 'conditions', 'deletion'] as const;
 
 /** The attributes of an app status item that make its summary. */
 export const summaryAttributes = ['app', 'sync', 'health', 'updatedAt', 'version', ...optionalSummaryKeys];

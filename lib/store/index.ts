@@ -10,8 +10,9 @@ export type { AdvanceRevision } from './advance-revision.js';
 export { DEFAULT_REVISION_HISTORY_LIMIT, type AppendHistoryOptions } from './history.js';
 export { newHistoryId } from './history-id.js';
 export { hashApiToken } from './api-tokens.js';
+export { DELETED_APP_TTL_SECONDS } from './forget-app.js';
 export { StoreError } from './errors.js';
 export type {
-  ApiToken, ApiTokenRole, AppStatus, AppStatusFields, AppStatusSummary, HistoryEntry, HistoryRecord, LastDiffSummary, AppPin, AppCondition,
+  ApiToken, ApiTokenRole, AppDeletion, AppDeletionProgress, AppStatus, AppStatusFields, DeletedApp, AppStatusSummary, HistoryEntry, HistoryRecord, LastDiffSummary, AppPin, AppCondition,
   OperationSummary, RegistrySnapshot, SyncStatus,
 } from './types.js';

@@ -1,5 +1,6 @@
 /** Key builders of the status table; the layout is documented in table-schema.ts. */
 export const APP_STATUS_SK = 'status';
+export const DELETED_APP_SK = 'deleted';
 export const HISTORY_PREFIX = 'history#';
 export const BLOB_PREFIX = 'blob#';
 export const APPS_LIST = 'apps';
@@ -12,6 +13,7 @@ export interface Key {
 
 export const appPk = (app: string) => `app#${app}`;
 export const appStatusKey = (app: string): Key => ({ pk: appPk(app), sk: APP_STATUS_SK });
+export const deletedAppKey = (app: string): Key => ({ pk: appPk(app), sk: DELETED_APP_SK });
 export const historyKey = (app: string, id: string): Key => ({ pk: appPk(app), sk: `${HISTORY_PREFIX}${id}` });
 export const deliveryKey = (deliveryId: string): Key => ({ pk: `delivery#${deliveryId}`, sk: 'delivery' });
 export const apiTokenKey = (hash: string): Key => ({ pk: `apitoken#${hash}`, sk: 'apitoken' });

@@ -3,13 +3,14 @@ import { deleteApiToken, findApiTokenByHash, listApiTokens, putApiToken } from '
 import { getAppStatus, getAppSummaries, listAppStatuses, updateAppStatus, type AppStatusMutation, type UpdateOptions } from './app-status.js';
 import { advanceRevision, type AdvanceRevision } from './advance-revision.js';
 import { deleteApp } from './delete-app.js';
+import { forgetApp, forgetLeftovers, getDeletedApp } from './forget-app.js';
 import { forgetDelivery, recordDelivery } from './deliveries.js';
 import { recordDeployedRevision, type DeployedRevisionOptions } from './deployed-revision.js';
 import { appendHistory, getHistory, listHistory, trimHistory, type AppendHistoryOptions } from './history.js';
 import { getRegistry, putRegistry } from './registry-snapshot.js';
 import { getRepositoryIndex, updateRepositoryIndex } from './repository-index.js';
 import type { Table } from './table.js';
-import type { ApiToken, AppStatus, AppStatusSummary, HistoryEntry, HistoryRecord, RegistrySnapshot } from './types.js';
+import type { ApiToken, AppStatus, AppStatusSummary, DeletedApp, HistoryEntry, HistoryRecord, RegistrySnapshot } from './types.js';
 import type { OperationResult } from '../result/index.js';
 import type { RepositoryRecord } from '../repositories/index.js';
 
@@ -55,6 +56,21 @@ export class StatusStore {
 
   deleteApp(app: string): Promise<number> {
     return deleteApp(this.#table, app);
+  }
+
+  /** Forgets an app whose deletion `deletionId` finished, remembering `deleted` for a while; false if the status moved on. */
+  forgetApp(deletionId: string, deleted: DeletedApp): Promise<boolean> {
+    return forgetApp(this.#table, deletionId, deleted);
+  }
+
+  /** Deletes history and parts an app without a status left behind. */
+  forgetLeftovers(app: string): Promise<number> {
+    return forgetLeftovers(this.#table, app);
+  }
+
+  /** Who or what deleted the app, while that is remembered. */
+  getDeletedApp(app: string): Promise<DeletedApp | undefined> {
+    return getDeletedApp(this.#table, app);
   }
 
   appendHistory(result: OperationResult, options?: AppendHistoryOptions): Promise<HistoryEntry> {

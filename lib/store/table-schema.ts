@@ -6,6 +6,7 @@
  *   item                 pk                   sk                         gsi1pk      gsi1sk   TTL
  *   app status           app#<app>            status                     apps        <app>
  *   history entry        app#<app>            history#<id>
+ *   deleted app          app#<app>            deleted                                         expiresAt
  *   blob part            <owner's pk>         blob#<generation>#<nnnn>
  *   webhook delivery     delivery#<id>        delivery                                        expiresAt
  *   API token            apitoken#<sha256>    apitoken                   apitokens   <id>
@@ -17,7 +18,7 @@
  *   into blob parts under the owner's partition when even that exceeds what one 400 KB item can hold.
  * - GSI `gsi1` is sparse (only items with `gsi1pk`) and lists all apps or all tokens; it projects the summary
  *   attributes only, never the gzipped blobs.
- * - TTL attribute `expiresAt` (epoch seconds) expires webhook deliveries. DynamoDB deletes expired items
+ * - TTL attribute `expiresAt` (epoch seconds) expires webhook deliveries and what is remembered of deleted apps. DynamoDB deletes expired items
  *   within a day or two, so readers also treat `expiresAt` in the past as absent.
  *
  * Done jobs use a second, Powertools-shaped idempotency table: partition key `id`, TTL attribute `expiration`.

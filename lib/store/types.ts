@@ -46,6 +46,52 @@ export interface AppCondition {
   lastTransitionTime: string;
 }
 
+/** What runs of one app deletion finished (the engine's AppDeletionProgress), so a crash or timeout resumes after it. */
+export interface AppDeletionProgress {
+  preDeleteDone?: true;
+  objectsDeleted?: true;
+  hookUids?: string[];
+}
+
+/**
+ * An app that left the registry and is being deleted: it stays in the table, shown as Deleting, until the cleanup
+ * finished (hooks succeeded, objects gone); a failure keeps it here with the reason and it is tried again.
+ */
+export interface AppDeletion {
+  /** Unique per deletion: the final forget is conditional on it, so an app that came back is never forgotten. */
+  id: string;
+  requestedAt: string;
+  /** What removed the app, e.g. `removed from the config repo at 1a2b3c4d5e6f`. */
+  reason: string;
+  /** Who or what removed it: the config push (its pusher in `by`), or a person confirming. */
+  trigger: Trigger;
+  /** Pending: queued; Running: a worker is on it (or waiting on objects to go); Failed: a hook or a delete failed. */
+  phase: 'Pending' | 'Running' | 'Failed';
+  message?: string;
+  /** When a worker last wrote this deletion; a Running one not written for long is taken as stopped. */
+  updatedAt: string;
+  /** Delete the app's objects (resources-finalizer); false leaves them (non-cascading). */
+  cascade: boolean;
+  propagation: 'Foreground' | 'Background';
+  /** Skip the PreDelete and PostDelete hooks (`sluice app delete --skip-hooks`). */
+  skipHooks?: boolean;
+  /** The app's definition when it left; absent for an app whose definition was never recorded (its objects are left). */
+  application?: Application;
+  /** Its AppProject then, used when the registry no longer has it. */
+  project?: AppProject;
+  progress?: AppDeletionProgress;
+}
+
+/** What is left of a deleted app for a while (TTL), so `GET /apps/{name}` can say who or what deleted it. */
+export interface DeletedApp {
+  app: string;
+  deletedAt: string;
+  reason: string;
+  trigger: Trigger;
+  /** What the deletion did: hooks, objects deleted and kept. */
+  message: string;
+}
+
 /** What the worker and the drift scan say about one app; `version` makes concurrent writes safe. */
 export interface AppStatus {
   app: string;
@@ -70,6 +116,8 @@ export interface AppStatus {
   sourcePaths?: string[];
   /** Empty or absent when all is well. */
   conditions?: AppCondition[];
+  /** Set once the app left the registry: it is being deleted. Not in the list index; read with getAppSummaries. */
+  deletion?: AppDeletion;
   /** Any number: stored gzipped, and split over several items when even that exceeds one item. */
   resources: ResourceResult[];
   updatedAt: string;
@@ -122,6 +170,11 @@ export interface RegistrySnapshot {
   errors?: SpecIssue[];
   /** Apps whose definition at this revision is broken and which run on their last good one. */
   staleApps?: string[];
+  /**
+   * Apps the config repo no longer declares that the mass-deletion guard keeps in force (on their last definition)
+   * until someone confirms their deletion (`sluice app delete`) or they come back.
+   */
+  heldApps?: string[];
   /** The file each object came from, by `Application/<name>`, `AppProject/<name>` or `ConfigMap/argocd-cm`. */
   files?: Record<string, string>;
   /** The config repo's `argocd-cm` resource settings (custom health, ignoreDifferences, exclusions); absent: none. */
