@@ -2,7 +2,8 @@
  * Fleet scale on the local pipeline: N Argo CD Applications of Flux's benchmark shape (a Deployment scaled to 0,
  * a ServiceAccount, a Service, a ConfigMap) in one app repo, pushed at once. Prints JSON: time to all Synced
  * after the config push, after one commit touching every app, and after a commit touching one app; the webhook's
- * answer time; apps lost or left at an old sha; git fetches and ls-remotes per phase; peak RSS; Flux
+ * answer time; apps lost or left at an old sha; git fetches and ls-remotes per phase; HTTP requests per service
+ * (moto, kube-apiserver, git) per phase with their mean and max latency; peak RSS; Flux
  * (source-controller + kustomize-controller, bench/flux-parts.ts) deploying the same apps as N Kustomizations;
  * and the floor, `kubectl apply --server-side` of the same objects, all in the same run.
  * `npm run bench:fleet -- --apps 1000 [--no-flux]` (starts the stack unless SLUICE_STACK names a running one).
@@ -18,6 +19,7 @@ import { buildWorkerDeps, runtimeConfigFromEnv } from '../lib/runtime/index.js';
 import { hashApiToken } from '../lib/store/index.js';
 import { benchRepo, benchStack, gitRequests, sendPush } from './bench-parts.js';
 import { timeFlux } from './flux-parts.js';
+import { httpStats } from './http-stats.js';
 
 const execFileAsync = promisify(execFile);
 const { values } = parseArgs({ options: { apps: { type: 'string', default: '100' }, timeout: { type: 'string', default: '1800' }, 'no-flux': { type: 'boolean', default: false } } });
@@ -103,11 +105,18 @@ try {
     git = { ...now, lines: git.lines + now.lines };
     return { fetches: now.fetches, lsRemotes: now.lsRemotes };
   };
+  // Where each phase's time goes: requests from this process (the pipeline's functions, and the polling) per service.
+  const portOf = (url: string) => new URL(url).port;
+  const http = httpStats(() => ({
+    [portOf(info.aws.endpoint)]: 'aws (moto)', [portOf(info.kube.server)]: 'kube-apiserver', [portOf(info.git.url)]: 'git', [portOf(pipeline.url)]: 'pipeline http api (webhook, polling)',
+  }));
+  http();
   let start = performance.now();
   result.configPushWebhookMs = await sendPush(pipeline, configRepo, configRepo.head());
   const first = await untilSynced(all, appRepo.head(), start);
   result.firstSyncAllMs = first.ms;
   result.firstSyncGit = gitSince();
+  result.firstSyncHttp = http();
   progress();
 
   let previous = appRepo.head();
@@ -117,6 +126,7 @@ try {
   const touchAll = await untilSynced(all, everyApp, start);
   result.touchAllSyncedMs = touchAll.ms;
   result.touchAllGit = gitSince();
+  result.touchAllHttp = http();
   progress();
 
   const before = new Map((await list()).map((a) => [a.name, a.lastOperation?.finishedAt ?? null]));
@@ -132,6 +142,7 @@ try {
   await sleep(2000);
   result.touchOneOthersSynced = (await list()).filter((a) => a.name !== name(0) && a.lastOperation?.finishedAt !== before.get(a.name)).length;
   result.touchOneGit = gitSince();
+  result.touchOneHttp = http();
   result.appsLeftBehind = first.behind + touchAll.behind + touchOne.behind + othersMoved.behind;
   progress();
   // Flux gets the machine to itself, as Sluice had.
