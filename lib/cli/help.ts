@@ -5,6 +5,8 @@ import { commonOptions, connectionOptions, type OptionSpec, type OptionSpecs } f
 const groups: Record<string, string> = {
   app: 'inspect, diff, sync, roll back and wait for applications',
   cluster: 'register clusters and list them',
+  repo: 'store private Git repositories\' credentials, list and remove them',
+  repocreds: 'store credential templates for every repository under a URL prefix',
   token: 'create status API tokens',
 };
 

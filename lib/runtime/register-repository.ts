@@ -1,5 +1,5 @@
 import { SluiceError } from '../errors.js';
-import { parseRepositorySecret, repositoryId, type RepositoryKind, type RepositoryRecord, type RepositorySecret } from '../repositories/index.js';
+import { githubAppApiUrl, parseRepositorySecret, repositoryId, type RepositoryKind, type RepositoryRecord, type RepositorySecret } from '../repositories/index.js';
 import { repositorySecretName, type SecretStore } from '../secrets/index.js';
 import { displayRepoUrl, normalizeRepoUrl } from '../source/index.js';
 import type { StatusStore } from '../store/index.js';
@@ -40,6 +40,8 @@ function checkUrl(kind: RepositoryKind, url: string): void {
 export async function registerRepository(deps: RepositoryDeps, kind: RepositoryKind, secret: RepositorySecret): Promise<RepositoryRecord> {
   checkUrl(kind, secret.url);
   const valid = parseRepositorySecret(secretJson(secret), `${kind} ${displayRepoUrl(secret.url)}`);
+  // Its shape only: whether loopback is allowed is the worker's setting.
+  if (valid.type === 'github-app') githubAppApiUrl(valid.githubAppEnterpriseBaseUrl, true);
   const secretRef = repositorySecretName(deps.stage, repositoryId(kind, valid.url));
   await deps.secrets.putSecretString(secretRef, secretJson(valid), `Sluice credentials of ${kind} ${displayRepoUrl(valid.url)}`);
   const record = recordOf(kind, valid, secretRef);

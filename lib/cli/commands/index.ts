@@ -9,7 +9,11 @@ import { appUnpin } from './app-unpin.js';
 import { appWait } from './app-wait.js';
 import { clusterAdd } from './cluster-add.js';
 import { clusterList } from './cluster-list.js';
+import { repoAdd, repocredsAdd } from './repo-add.js';
+import { repoList, repocredsList } from './repo-list.js';
+import { repoRm, repocredsRm } from './repo-rm.js';
 import { tokenCreate } from './token-create.js';
 
 /** Every command, in the order `--help` lists them. */
-export const commands: readonly Command[] = [appList, appGet, appDiff, appSync, appHistory, appRollback, appUnpin, appWait, clusterAdd, clusterList, tokenCreate];
+export const commands: readonly Command[] = [appList, appGet, appDiff, appSync, appHistory, appRollback, appUnpin, appWait, clusterAdd, clusterList,
+  repoAdd, repoList, repoRm, repocredsAdd, repocredsList, repocredsRm, tokenCreate];
