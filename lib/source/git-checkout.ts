@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import git from 'isomorphic-git';
 import http from 'isomorphic-git/http/node';
 import { CheckoutProblem } from './errors.js';
-import { cancelOnAuthFailure, onAuthFor } from './git-client.js';
+import { authHeaders, cancelOnAuthFailure, onAuthFor } from './git-client.js';
 import type { CheckoutBudget } from './limits.js';
 import { materializeCommit } from './materialize-tree.js';
 import type { GitAuth } from './types.js';
@@ -37,7 +37,7 @@ async function hasCommit(gitdir: string, sha: string): Promise<boolean> {
  */
 export async function checkoutGitCommit(request: GitCheckoutRequest): Promise<void> {
   const { url, sha, gitdir } = request;
-  const remote = { fs, http, gitdir, url, onAuth: onAuthFor(request.auth), onAuthFailure: cancelOnAuthFailure };
+  const remote = { fs, http, gitdir, url, headers: authHeaders(request.auth), onAuth: onAuthFor(request.auth), onAuthFailure: cancelOnAuthFailure };
   await git.init({ fs, gitdir, bare: true });
   await git.addRemote({ fs, gitdir, remote: 'origin', url });
   await git.fetch({ ...remote, ref: sha, singleBranch: true, depth: 1, tags: false });

@@ -10,6 +10,15 @@ export function onAuthFor(auth: GitAuth | undefined): AuthCallback | undefined {
   return () => ({ username: auth.username || 'x-access-token', password: auth.password });
 }
 
+/**
+ * The Authorization header for `auth`, sent with the first request: isomorphic-git asks onAuth only after a 401, so
+ * without it every request to a private repository would be made twice.
+ */
+export function authHeaders(auth: GitAuth | undefined): Record<string, string> {
+  if (!auth) return {};
+  return { Authorization: `Basic ${Buffer.from(`${auth.username || 'x-access-token'}:${auth.password}`).toString('base64')}` };
+}
+
 /** Failing auth must not retry with the same credentials (isomorphic-git would ask again), so cancel instead. */
 export const cancelOnAuthFailure: AuthCallback = () => ({ cancel: true });
 

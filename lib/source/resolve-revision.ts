@@ -1,7 +1,7 @@
 import git from 'isomorphic-git';
 import http from 'isomorphic-git/http/node';
 import { SourceError } from './errors.js';
-import { cancelOnAuthFailure, onAuthFor, sourceFailure } from './git-client.js';
+import { authHeaders, cancelOnAuthFailure, onAuthFor, sourceFailure } from './git-client.js';
 import { matchRevision, type AdvertisedRef } from './match-revision.js';
 import { displayRepoUrl, httpRepoUrl } from './repo-url.js';
 import type { GitAuth } from './types.js';
@@ -38,7 +38,7 @@ export async function resolveRevision(repoURL: string, revision: string, auth?: 
   try {
     refs = await git.listServerRefs({
       http, url: httpRepoUrl(repoURL), symrefs: true, peelTags: true,
-      onAuth: onAuthFor(auth), onAuthFailure: cancelOnAuthFailure,
+      headers: authHeaders(auth), onAuth: onAuthFor(auth), onAuthFailure: cancelOnAuthFailure,
     });
   } catch (error) {
     if (error instanceof SourceError) throw error;

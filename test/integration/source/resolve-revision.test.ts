@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { startGitServer } from '../../../infra/local/git-server.js';
 import { resolveRevision, SourceAuthError, SourceError } from '../../../lib/source/index.js';
@@ -61,6 +63,15 @@ describe('resolveRevision with basic auth', () => {
     const server = await startGitServer(stack.git.root, { username: 'ci', password: 's3cret-pw' });
     t.after(() => server.close());
     assert.equal(await resolveRevision(`${server.url}/${repo.name}`, 'main', { username: 'ci', password: 's3cret-pw' }), repo.head());
+  });
+
+  it('sends the credentials with the first request instead of waiting to be refused', async (t) => {
+    const log = join(stack.runDir, `git-access-${repo.name}.log`);
+    const server = await startGitServer(stack.git.root, { username: 'ci', password: 's3cret-pw' }, undefined, log);
+    t.after(() => server.close());
+    assert.equal(await resolveRevision(`${server.url}/${repo.name}`, 'main', { username: 'ci', password: 's3cret-pw' }), repo.head());
+    const discoveries = readFileSync(log, 'utf8').split('\n').filter((line) => line.startsWith('GET ') && line.includes('/info/refs'));
+    assert.equal(discoveries.length, 1, 'the ref discovery is asked once, not first without credentials and refused');
   });
 
   it('fails clearly without credentials or with wrong ones, never echoing them', async (t) => {
