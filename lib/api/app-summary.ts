@@ -1,6 +1,6 @@
 import type { Application } from '../model/index.js';
-import type { AppStatusSummary, OperationSummary } from '../store/index.js';
-import type { AppSummary, OperationView } from './types.js';
+import type { AppDeletion, AppStatusSummary, OperationSummary } from '../store/index.js';
+import type { AppSummary, DeletionView, OperationView } from './types.js';
 
 /**
  * An app from the registry joined with its stored status. An app never checked by a worker or the drift scan
@@ -19,6 +19,14 @@ export function summarizeApp(app: Application, status: AppStatusSummary | undefi
     lastDiffSummary: status?.lastDiffSummary ? { counts: status.lastDiffSummary.counts, text: status.lastDiffSummary.text } : null,
     pin: status?.pin ? { ...status.pin } : null,
     conditions: (status?.conditions ?? []).map((condition) => ({ ...condition })),
+    deletion: status?.deletion ? deletionView(status.deletion) : null,
+  };
+}
+
+function deletionView(deletion: AppDeletion): DeletionView {
+  return {
+    phase: deletion.phase, reason: deletion.reason, requestedAt: deletion.requestedAt, trigger: deletion.trigger, message: deletion.message ?? null,
+    cascade: deletion.cascade, propagation: deletion.propagation, skipHooks: deletion.skipHooks === true,
   };
 }
 

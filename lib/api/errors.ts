@@ -17,4 +17,6 @@ export const badRequest = (message: string) => new ApiError(400, 'BadRequest', m
 
 export const notFound = (message: string) => new ApiError(404, 'NotFound', message);
 
+export const conflict = (message: string) => new ApiError(409, 'Conflict', message);
+
 export const appNotFound = (app: string) => notFound(`app ${app} does not exist; GET /apps lists them`);

@@ -7,7 +7,7 @@ export { createApiToken, type NewApiToken } from './api-tokens.js';
 export { openApiDocument } from './openapi.js';
 export { ApiError } from './errors.js';
 export type {
-  ApiDeps, ApiLogger, ApiQueue, ApiRequest, ApiResponse, ApiStore, AppDetail, AppSummary, Caller, DestinationView, DiffView, ErrorBody,
+  ApiDeps, ApiLogger, ApiQueue, ApiRequest, ApiResponse, ApiStore, AppDetail, AppSummary, Caller, DeletionView, DestinationView, DiffView, ErrorBody,
   HistoryEntryView, HistoryRecordView, OperationView, QueuedView, ResourceView, RevisionDiff, SourceView, SyncPolicyView,
 } from './types.js';
 export { describeApp } from './app-detail.js';

@@ -18,6 +18,12 @@ export const rollbackRequestSchema = z.strictObject({
     .min(1, 'must not be empty; GET /apps/{name}/history lists the ids'),
 });
 
+/** POST /apps/{name}/delete */
+export const deleteRequestSchema = z.strictObject({
+  skipHooks: boolean().optional(),
+  cascade: boolean().optional(),
+});
+
 export const defaultHistoryLimit = 10;
 export const maxHistoryLimit = 100;
 

@@ -1,4 +1,5 @@
 import type { Route } from './router.js';
+import { deleteApp } from './routes/delete-app.js';
 import { getApp } from './routes/get-app.js';
 import { getDiff } from './routes/get-diff.js';
 import { getHistory, listHistory } from './routes/history.js';
@@ -20,4 +21,5 @@ export const apiRoutes: readonly Route[] = [
   { method: 'POST', pattern: '/apps/{name}/sync', access: 'operate', handle: syncApp },
   { method: 'POST', pattern: '/apps/{name}/rollback', access: 'operate', handle: rollbackApp },
   { method: 'POST', pattern: '/apps/{name}/unpin', access: 'operate', handle: unpinApp },
+  { method: 'POST', pattern: '/apps/{name}/delete', access: 'operate', handle: deleteApp },
 ];

@@ -14,7 +14,7 @@ type Handler = (context: RouteContext) => Promise<ApiResponse>;
 
 export interface AppList {
   apps: AppSummary[];
-  registry: { revision: string; loadedAt: string | null; errors: string[]; staleApps: string[] } | null;
+  registry: { revision: string; loadedAt: string | null; errors: string[]; staleApps: string[]; heldApps: string[] } | null;
 }
 
 /** Where a queued sync or rollback reports back (a Slack response_url), carried on its job. */

@@ -31,7 +31,7 @@ export interface ErrorBody {
 }
 
 /** The part of the status store the API reads (and that a test may provide in memory). */
-export type ApiStore = Pick<StatusStore, 'getAppStatus' | 'listAppStatuses' | 'listHistory' | 'getHistory' | 'findApiTokenByHash' | 'getRegistry' | 'recordDelivery'>;
+export type ApiStore = Pick<StatusStore, 'getAppStatus' | 'listAppStatuses' | 'listHistory' | 'getHistory' | 'findApiTokenByHash' | 'getRegistry' | 'recordDelivery' | 'getDeletedApp'>;
 
 export type ApiQueue = Pick<JobQueue, 'enqueueJobs'>;
 
@@ -86,6 +86,23 @@ export interface AppSummary {
   pin: AppPin | null;
   /** Why the app is Unknown or cannot sync (Argo CD's status.conditions); empty when all is well. */
   conditions: AppCondition[];
+  /** Set while the app, gone from the config repo, is being deleted (Argo CD's deletionTimestamp); null otherwise. */
+  deletion: DeletionView | null;
+}
+
+/** An app being deleted: what removed it, what its deletion does, and how far it got. */
+export interface DeletionView {
+  /** Pending: queued; Running: under way (or waiting on objects to go); Failed: stopped on a hook or a delete, tried again. */
+  phase: 'Pending' | 'Running' | 'Failed';
+  /** e.g. `removed from the config repo at 1a2b3c4d5e6f (pushed by alice)`. */
+  reason: string;
+  requestedAt: string;
+  trigger: Trigger;
+  message: string | null;
+  /** Its objects are deleted (resources-finalizer), else left in the cluster. */
+  cascade: boolean;
+  propagation: 'Foreground' | 'Background';
+  skipHooks: boolean;
 }
 
 export interface SourceView {

@@ -51,11 +51,20 @@ function summary(app: AppDetail, now: Date): Html {
 
 /** A pin and the app's conditions, above everything else: they say why the app is not doing what one expects. */
 function problems(app: AppDetail): Html | string {
-  if (!app.pin && !app.conditions.length) return '';
+  if (!app.pin && !app.conditions.length && !app.deletion) return '';
   return html`<ul class="notice">
+${app.deletion ? deletionItem(app) : ''}
 ${app.pin ? html`<li><strong>Pinned</strong> ${pinText(app.pin)}: auto-sync is paused until the branch head is synced or <code>sluice app unpin ${app.name}</code> lifts the pin.</li>` : ''}
 ${app.conditions.map((condition) => html`<li><strong>${condition.type}</strong> ${condition.message} <span class="muted">(since ${condition.lastTransitionTime})</span></li>`)}
 </ul>`;
+}
+
+/** Being deleted: what removed the app, what the deletion does, how far it got, and how to get past a failure. */
+function deletionItem(app: AppDetail): Html | string {
+  const { deletion } = app;
+  if (!deletion) return '';
+  const how = deletion.cascade ? `its objects are deleted (${deletion.propagation.toLowerCase()} propagation)` : 'its objects are left in the cluster';
+  return html`<li><strong>${deletion.phase === 'Failed' ? 'Deletion stopped' : 'Deleting'}</strong> ${deletion.reason}; ${how}${deletion.skipHooks ? ', without its hooks' : ''}.${deletion.message ? html` ${deletion.message}` : ''}${deletion.phase === 'Failed' ? html` It is tried again by the drift scan, or now with <code>sluice app delete ${app.name}</code> (<code>--skip-hooks</code>, <code>--cascade=false</code>).` : ''}</li>`;
 }
 
 function lastDiff(app: AppDetail, { canLiveDiff }: AppPageOptions): Html {

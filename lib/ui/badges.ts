@@ -12,6 +12,8 @@ const tones: Record<string, Tone> = {
   Healthy: 'ok', Progressing: 'busy', Degraded: 'bad', Missing: 'warn', Suspended: 'paused',
   // operation phase
   Succeeded: 'ok', Running: 'busy', Failed: 'bad', Error: 'bad',
+  // an app being deleted
+  Deleting: 'busy',
   // per-object action as recorded, and (the verbs) what a diff says a sync would do
   created: 'ok', configured: 'ok', unchanged: 'idle', pruned: 'ok', skipped: 'idle', failed: 'bad',
   create: 'warn', configure: 'warn', prune: 'warn',

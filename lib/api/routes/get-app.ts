@@ -1,12 +1,11 @@
 import { describeApp } from '../app-detail.js';
-import { registryApp } from '../registry-app.js';
+import { knownApp } from '../known-app.js';
 import { json } from '../responses.js';
 import type { RouteContext } from '../router.js';
 import type { ApiResponse } from '../types.js';
 
-/** GET /apps/{name} */
+/** GET /apps/{name}: an app of the registry, or one being deleted (its `deletion` says how far). */
 export async function getApp({ deps, params }: RouteContext): Promise<ApiResponse> {
-  const name = params.name ?? '';
-  const [app, status] = await Promise.all([registryApp(deps.store, name), deps.store.getAppStatus(name)]);
+  const { app, status } = await knownApp(deps.store, params.name ?? '');
   return json(200, describeApp(app, status));
 }

@@ -1,4 +1,5 @@
 import type { Command } from '../command.js';
+import { appDelete } from './app-delete.js';
 import { appDiff } from './app-diff.js';
 import { appGet } from './app-get.js';
 import { appHistory } from './app-history.js';
@@ -15,5 +16,5 @@ import { repoRm, repocredsRm } from './repo-rm.js';
 import { tokenCreate } from './token-create.js';
 
 /** Every command, in the order `--help` lists them. */
-export const commands: readonly Command[] = [appList, appGet, appDiff, appSync, appHistory, appRollback, appUnpin, appWait, clusterAdd, clusterList,
+export const commands: readonly Command[] = [appList, appGet, appDiff, appSync, appHistory, appRollback, appUnpin, appDelete, appWait, clusterAdd, clusterList,
   repoAdd, repoList, repoRm, repocredsAdd, repocredsList, repocredsRm, tokenCreate];

@@ -74,7 +74,7 @@ export class LocalBackend implements AppBackend {
       }
     });
     return { apps: apps.sort((a, b) => (a.name < b.name ? -1 : 1)), registry: {
-      revision: this.mode.appsDir, loadedAt: null, errors: this.registry.errors.map(issueText), staleApps: [],
+      revision: this.mode.appsDir, loadedAt: null, errors: this.registry.errors.map(issueText), staleApps: [], heldApps: [],
     } };
   }
 

@@ -58,6 +58,10 @@ export class RemoteBackend implements AppBackend {
     return (await this.#forApp(name, this.api.post<{ queued: Job }>(`${appPath(name)}/unpin`, {}))).body;
   }
 
+  async deleteApp(name: string, body: { skipHooks?: boolean; cascade?: boolean }): Promise<{ queued: Job }> {
+    return (await this.#forApp(name, this.api.post<{ queued: Job }>(`${appPath(name)}/delete`, body))).body;
+  }
+
   /** A full sha as the API wants it: a branch or tag is resolved against the app's repository from here. */
   async resolveRevision(name: string, revision: string): Promise<string> {
     if (isSha(revision)) return revision.toLowerCase();
@@ -77,7 +81,8 @@ export class RemoteBackend implements AppBackend {
     try {
       return await call;
     } catch (error) {
-      if (error instanceof ApiRequestError && error.status === 404 && error.message.startsWith(`app ${name} does not exist`)) {
+      // `does not exist: it was deleted at …` says more than this, and is kept.
+      if (error instanceof ApiRequestError && error.status === 404 && error.message.startsWith(`app ${name} does not exist;`)) {
         throw new CliError(`app ${name} does not exist at ${this.api.server}; \`sluice app list\` lists the apps`);
       }
       throw error;

@@ -30,6 +30,16 @@ export function formatAppDetail(app: AppDetail, paint: Painter): string {
     ['Diff', app.lastDiffSummary?.text ?? ''],
     ...(app.pin ? [['Pinned', `${pinText(app.pin)}; \`sluice app unpin ${app.name}\` resumes auto-sync`] as [string, string]] : []),
     ...app.conditions.map((condition): [string, string] => [condition.type, firstLine(condition.message)]),
+    ...(app.deletion ? [deletionField(app)] : []),
   ];
   return `${formatFields(fields)}\n${formatResourceTable(app.resources, paint)}`;
+}
+
+/** Deleting: what removed the app, what its deletion does, how far it got, and what to do when it stopped. */
+function deletionField(app: AppDetail): [string, string] {
+  const { deletion } = app;
+  if (!deletion) return ['Deletion', ''];
+  const how = deletion.cascade ? `objects deleted (${deletion.propagation.toLowerCase()})` : 'objects left in the cluster';
+  const stopped = deletion.phase === 'Failed' ? `; \`sluice app delete ${app.name}\` tries again (--skip-hooks, --cascade=false)` : '';
+  return ['Deletion', `${deletion.phase}: ${deletion.reason}; ${how}${deletion.skipHooks ? ', hooks skipped' : ''}${deletion.message ? `: ${firstLine(deletion.message)}` : ''}${stopped}`];
 }

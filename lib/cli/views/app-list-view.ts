@@ -11,7 +11,7 @@ export function formatAppList(list: AppList, paint: Painter): string {
     return `${problems}${list.registry ? 'No apps.\n' : 'No apps: the registry has not been loaded yet; push to the config repo to load it.\n'}`;
   }
   const rows = list.apps.map((app) => [
-    app.name, app.project, paint.status(app.sync), paint.status(app.health), app.targetRevision, shortRevision(app.revision),
+    app.deletion ? `${app.name} (${paint.status(app.deletion.phase === 'Failed' ? 'Failed' : 'Deleting')} deletion)` : app.name, app.project, paint.status(app.sync), paint.status(app.health), app.targetRevision, shortRevision(app.revision),
     app.lastOperation ? `${paint.status(app.lastOperation.phase)} ${firstLine(app.lastOperation.message)}` : '',
   ]);
   return `${problems}${formatTable(['NAME', 'PROJECT', 'SYNC', 'HEALTH', 'TARGET', 'REVISION', 'LAST OPERATION'], rows)}`;
@@ -21,6 +21,9 @@ export function formatAppList(list: AppList, paint: Painter): string {
 function registryProblems(list: AppList): string {
   const errors = list.registry?.errors ?? [];
   if (!errors.length) return '';
-  const stale = list.registry?.staleApps.length ? `; ${list.registry.staleApps.join(', ')} kept their last good definition` : '';
+  const stale = [
+    ...(list.registry?.staleApps.length ? [`; ${list.registry.staleApps.join(', ')} kept their last good definition`] : []),
+    ...(list.registry?.heldApps?.length ? [`; ${list.registry.heldApps.join(', ')} held back from deletion (\`sluice app delete <name>\` confirms)`] : []),
+  ].join('');
   return `Config repo at ${shortRevision(list.registry?.revision)}: ${errors.length} error(s)${stale}\n${errors.map((error) => `  ${error}`).join('\n')}\n\n`;
 }

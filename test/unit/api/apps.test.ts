@@ -31,16 +31,16 @@ describe('GET /apps', () => {
     assert.deepEqual(body.apps[1], {
       name: 'web', project: 'default', sync: 'OutOfSync', health: 'Degraded', revision: sha('a'), targetRevision: 'main', deployedAt: '2026-03-01T11:00:00.000Z',
       lastOperation: { phase: 'Failed', message: 'Deployment/web/web: progress deadline exceeded', startedAt: '2026-03-01T11:00:00.000Z', finishedAt: '2026-03-01T11:05:00.000Z', trigger: { kind: 'webhook', by: 'alice' }, revision: sha('a') },
-      lastDiffSummary: { counts: { created: 1, configured: 0, unchanged: 3, pruned: 0 }, text: '1 to create' }, pin: null, conditions: [],
+      lastDiffSummary: { counts: { created: 1, configured: 0, unchanged: 3, pruned: 0 }, text: '1 to create' }, pin: null, conditions: [], deletion: null,
     });
-    assert.deepEqual(body.registry, { revision: sha('f'), loadedAt: fixedNow.toISOString(), errors: [], staleApps: [] });
+    assert.deepEqual(body.registry, { revision: sha('f'), loadedAt: fixedNow.toISOString(), errors: [], staleApps: [], heldApps: [] });
   });
 
   it('shows an app never checked as Unknown, with null for what is not known', async () => {
     const body = bodyOf(await handleApiRequest(request('GET', '/apps', { token: readToken }), memoryDeps()));
     assert.deepEqual(body.apps[0], {
       name: 'api', project: 'default', sync: 'Unknown', health: 'Unknown', revision: null, targetRevision: 'main', deployedAt: null, lastOperation: null, lastDiffSummary: null,
-      pin: null, conditions: [],
+      pin: null, conditions: [], deletion: null,
     });
   });
 

@@ -1,7 +1,7 @@
 import type { ApiDeps, ApiLogger, ApiQueue, ApiRequest, ApiStore, RevisionDiff } from '../../../lib/api/index.js';
 import { defaultProject, defaultSyncOptions, type Application } from '../../../lib/model/index.js';
 import type { EnqueuedJob, Job } from '../../../lib/queue/index.js';
-import { hashApiToken, type ApiToken, type AppStatus, type AppStatusSummary, type HistoryEntry, type HistoryRecord, type RegistrySnapshot } from '../../../lib/store/index.js';
+import { hashApiToken, type ApiToken, type AppStatus, type AppStatusSummary, type DeletedApp, type HistoryEntry, type HistoryRecord, type RegistrySnapshot } from '../../../lib/store/index.js';
 
 /** The store's read contract in memory, for routing and shaping logic only (the real store is tested against moto, test/integration/api). */
 export class MemoryStore implements ApiStore {
@@ -22,6 +22,8 @@ export class MemoryStore implements ApiStore {
   }
   async getHistory(app: string, id: string) { return this.history.get(app)?.find((record) => record.id === id); }
   async findApiTokenByHash(hash: string) { return this.tokens.get(hash); }
+  readonly deleted = new Map<string, DeletedApp>();
+  async getDeletedApp(app: string) { return this.deleted.get(app); }
   async recordDelivery(id: string) {
     if (this.deliveries.has(id)) return false;
     this.deliveries.add(id);

@@ -57,7 +57,7 @@ describe('reading the command line', () => {
 
   it('refuses unknown commands, listing the ones there are', () => {
     usageError(/^unknown command "apps"; the commands are app, cluster, repo, repocreds, token$/, 'apps', 'list');
-    usageError(/^unknown command "sluice app delete"; the commands of sluice app are list, get, diff, sync, history, rollback, unpin, wait$/, 'app', 'delete', 'web');
+    usageError(/^unknown command "sluice app remove"; the commands of sluice app are list, get, diff, sync, history, rollback, unpin, delete, wait$/, 'app', 'remove', 'web');
     usageError(/^sluice cluster: a subcommand is needed \(add, list\)$/, 'cluster');
     usageError(/^a command is needed/);
   });
