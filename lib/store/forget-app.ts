@@ -17,6 +17,12 @@ export const DELETED_APP_TTL_SECONDS = 30 * 24 * 3600;
  */
 export async function forgetApp(table: Table, deletionId: string, deleted: DeletedApp): Promise<boolean> {
   const { app } = deleted;
+  // Remembered first, so that there is no moment in which the app is neither listed nor known as deleted.
+  const expiresAt = Math.floor(Date.parse(deleted.deletedAt) / 1000) + DELETED_APP_TTL_SECONDS;
+  await table.doc.send(new PutCommand({
+    TableName: table.name,
+    Item: { ...deletedAppKey(app), ...plain({ ...deleted, message: capText(deleted.message) }), [STATUS_TTL_ATTRIBUTE]: expiresAt },
+  }));
   try {
     await table.doc.send(new DeleteCommand({
       TableName: table.name, Key: appStatusKey(app),
@@ -25,14 +31,13 @@ export async function forgetApp(table: Table, deletionId: string, deleted: Delet
       ExpressionAttributeValues: { ':id': deletionId },
     }));
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
+    // The app came back: it is not deleted after all.
+    if (error instanceof ConditionalCheckFailedException) {
+      await table.doc.send(new DeleteCommand({ TableName: table.name, Key: deletedAppKey(app) }));
+      return false;
+    }
     throw error;
   }
-  const expiresAt = Math.floor(Date.parse(deleted.deletedAt) / 1000) + DELETED_APP_TTL_SECONDS;
-  await table.doc.send(new PutCommand({
-    TableName: table.name,
-    Item: { ...deletedAppKey(app), ...plain({ ...deleted, message: capText(deleted.message) }), [STATUS_TTL_ATTRIBUTE]: expiresAt },
-  }));
   await forgetLeftovers(table, app);
   return true;
 }

@@ -1,5 +1,7 @@
 import { isTransientError } from '../errors.js';
 import type { Job } from '../queue/index.js';
+import { runDeleteJob } from './delete-job.js';
+import { deletionRetries } from './deletion-retries.js';
 import { runPushJob } from './push-job.js';
 import { refreshJobs } from './refresh-jobs.js';
 import { runRefreshJob } from './refresh-job.js';
@@ -32,6 +34,8 @@ async function processOne(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
         return await runReloadRegistryJob(deps, job);
       case 'push':
         return await runPushJob(deps, job);
+      case 'delete':
+        return await runDeleteJob(deps, job);
     }
   } catch (error) {
     if (isTransientError(error)) throw error;
@@ -39,10 +43,13 @@ async function processOne(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
   }
 }
 
-/** The drift scan: one refresh job per registered app, fanned out on the queue. */
-export async function scheduleRefreshes(deps: Pick<WorkerDeps, 'registry' | 'queue' | 'now' | 'render'>): Promise<number> {
+/** The drift scan: one refresh job per registered app, and a retry of each app deletion that stopped, fanned out on the queue. */
+export async function scheduleRefreshes(deps: Pick<WorkerDeps, 'registry' | 'queue' | 'now' | 'render' | 'store'>): Promise<number> {
   const applications = (await deps.registry())?.applications ?? [];
-  const jobs = await refreshJobs(deps, applications, { kind: 'drift', by: 'schedule' });
+  const jobs = [
+    ...await refreshJobs(deps, applications, { kind: 'drift', by: 'schedule' }),
+    ...await deletionRetries(deps, new Set(applications.map((app) => app.name))),
+  ];
   if (jobs.length) await deps.queue.enqueueJobs(jobs);
   return jobs.length;
 }

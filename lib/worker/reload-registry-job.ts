@@ -6,6 +6,7 @@ import { withHealthScriptErrors } from '../health/index.js';
 import { issueText, loadRegistry, withLastGood, type ConfigFile } from '../model/index.js';
 import type { Job } from '../queue/index.js';
 import { fetchRevision, resolveInside, resolveRevision, withGitCredentials } from '../source/index.js';
+import { cancelDeletions, recordRemovals } from './app-removals.js';
 import { withCondition, withoutCondition } from './conditions.js';
 import { refreshJobs } from './refresh-jobs.js';
 import type { JobOutcome, WorkerDeps } from './types.js';
@@ -36,19 +37,24 @@ export async function runReloadRegistryJob(deps: WorkerDeps, job: Job): Promise<
   const loaded = await withHealthScriptErrors(loadRegistry(yamlFiles(checkout.dir, folder)));
   const previous = await deps.store.getRegistry();
   const inForce = withLastGood(loaded, previous);
+  // Apps that left are recorded as being deleted before the registry stops declaring them; the guard may hold them.
+  const removals = await recordRemovals(deps, job, previous, inForce.applications, revision);
+  const applications = [...inForce.applications, ...removals.held];
+  const errors = [...loaded.errors, ...removals.errors];
   await deps.store.putRegistry({
-    revision, applications: inForce.applications, projects: inForce.projects, files: inForce.files, clusters: previous?.clusters ?? [],
-    warnings: loaded.warnings, errors: loaded.errors, staleApps: inForce.staleApps, ...(inForce.resourceSettings ? { resourceSettings: inForce.resourceSettings } : {}),
+    revision, applications, projects: inForce.projects, files: inForce.files, clusters: previous?.clusters ?? [],
+    warnings: loaded.warnings, errors, staleApps: inForce.staleApps, heldApps: removals.held.map((app) => app.name), ...(inForce.resourceSettings ? { resourceSettings: inForce.resourceSettings } : {}),
   });
+  await cancelDeletions(deps, removals.returned);
   await markBrokenApps(deps, loaded.broken.flatMap((b) => (b.kind === 'Application' && b.name ? [{ name: b.name, message: b.issues.map(issueText).join('\n') }] : [])), inForce.applications.map((app) => app.name));
-  await deps.queue.enqueueJobs(await refreshJobs(deps, inForce.applications, job.trigger));
-  const counts = `${inForce.applications.length} apps, ${inForce.projects.length} projects, ${loaded.warnings.length} warnings`;
-  if (!loaded.errors.length) return { status: 'done', message: `registry at ${shortRevision(revision)}: ${counts}` };
+  await deps.queue.enqueueJobs([...removals.jobs, ...await refreshJobs(deps, applications, job.trigger)]);
+  const counts = `${applications.length} apps, ${inForce.projects.length} projects, ${loaded.warnings.length} warnings${removals.removed.length ? `, ${removals.removed.length} removed and being deleted (${removals.removed.join(', ')})` : ''}`;
+  if (!errors.length) return { status: 'done', message: `registry at ${shortRevision(revision)}: ${counts}` };
   const stale = [
     ...(inForce.staleApps.length ? [`; kept the last good definition of ${inForce.staleApps.join(', ')}`] : []),
     ...(inForce.staleResourceSettings ? ['; kept the last good argocd-cm'] : []),
   ].join('');
-  const message = `registry at ${shortRevision(revision)} loaded with ${loaded.errors.length} error(s)${stale}: ${loaded.errors.slice(0, 5).map(issueText).join('; ')}${loaded.errors.length > 5 ? '; …' : ''}`;
+  const message = `registry at ${shortRevision(revision)} loaded with ${errors.length} error(s)${stale}: ${errors.slice(0, 5).map(issueText).join('; ')}${errors.length > 5 ? '; …' : ''}`;
   await deps.notify.registryErrors(job, revision, message);
   return { status: 'failed', message: `${message} (${counts})` };
 }
