@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { shortRevision } from '../format/index.js';
-import { defaultProject, deletionPolicyOf, type Application, type AppProject, type SpecIssue } from '../model/index.js';
-import type { DeleteOptions, Job } from '../queue/index.js';
-import type { AppDeletion, RegistrySnapshot } from '../store/index.js';
+import { defaultProject, type Application, type AppProject, type SpecIssue } from '../model/index.js';
+import type { Job } from '../queue/index.js';
+import type { RegistrySnapshot } from '../store/index.js';
 import { guardMessage, planRemovals } from './deletion-guard.js';
+import { deleteJob, requestDeletion } from './request-deletion.js';
 import type { WorkerDeps } from './types.js';
 
 type Deps = Pick<WorkerDeps, 'store' | 'now'>;
@@ -55,16 +55,18 @@ export async function recordRemovals(deps: Deps, job: Job, previous: RegistrySna
   for (const name of [...plan.remove, ...strays]) {
     const existing = summaries.get(name)?.deletion;
     if (existing) {
-      if (existing.phase === 'Pending') jobs.push(deleteJob(name, job, now));
+      if (existing.phase === 'Pending') jobs.push(deleteJob(name, job.trigger, now, job.deliveryId));
       continue;
     }
     const app = gone.find((candidate) => candidate.name === name);
+    const project = projectOf(app, previous);
     const by = confirmed.has(name) ? `; deletion confirmed by ${job.trigger.by ?? 'a person'}` : job.trigger.by ? ` (pushed by ${job.trigger.by})` : '';
-    const reason = app ? `removed from the config repo at ${short}${by}` : `its Application left the config repo before Sluice deleted apps (found at ${short}); its objects are left`;
-    const deletion = newDeletion(app, projectOf(app, previous), reason, job, now, confirmed.has(name) ? job.deleteOptions : undefined);
-    await deps.store.updateAppStatus(name, (current) => (current.deletion ? undefined : { ...current, deletion }));
+    jobs.push(await requestDeletion(deps, {
+      app: name, ...(app ? { application: app } : {}), ...(project ? { project } : {}),
+      reason: app ? `removed from the config repo at ${short}${by}` : `its Application left the config repo before Sluice deleted apps (found at ${short}); its objects are left`,
+      trigger: job.trigger, ...(confirmed.has(name) && job.deleteOptions ? { options: job.deleteOptions } : {}), ...(job.deliveryId ? { deliveryId: job.deliveryId } : {}),
+    }));
     recorded.push(name);
-    jobs.push(deleteJob(name, job, now));
   }
   return {
     held: gone.filter((app) => holding.has(app.name)),
@@ -79,20 +81,7 @@ export async function cancelDeletions(deps: Pick<WorkerDeps, 'store'>, apps: rea
   await Promise.all(apps.map((name) => deps.store.updateAppStatus(name, (current) => (current.deletion ? { ...current, deletion: undefined } : undefined))));
 }
 
-function newDeletion(app: Application | undefined, project: AppProject | undefined, reason: string, job: Job, now: string, options: DeleteOptions | undefined): AppDeletion {
-  const policy = app ? deletionPolicyOf(app) : { cascade: false, propagation: 'Foreground' as const };
-  return {
-    id: `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`, requestedAt: now, reason, trigger: job.trigger, phase: 'Pending', updatedAt: now,
-    cascade: options?.cascade === false ? false : policy.cascade, propagation: policy.propagation,
-    ...(options?.skipHooks ? { skipHooks: true } : {}), ...(app ? { application: app } : {}), ...(project ? { project } : {}),
-  };
-}
-
 function projectOf(app: Application | undefined, previous: RegistrySnapshot | undefined): AppProject | undefined {
   if (!app) return undefined;
   return previous?.projects.find((project) => project.name === app.project) ?? (app.project === 'default' ? defaultProject() : undefined);
-}
-
-function deleteJob(app: string, job: Job, now: string): Job {
-  return { kind: 'delete', app, trigger: job.trigger, requestedAt: now, ...(job.deliveryId ? { deliveryId: job.deliveryId } : {}) };
 }
