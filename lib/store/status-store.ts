@@ -2,7 +2,6 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { deleteApiToken, findApiTokenByHash, listApiTokens, putApiToken } from './api-tokens.js';
 import { getAppStatus, getAppSummaries, listAppStatuses, updateAppStatus, type AppStatusMutation, type UpdateOptions } from './app-status.js';
 import { advanceRevision, type AdvanceRevision } from './advance-revision.js';
-import { deleteApp } from './delete-app.js';
 import { forgetApp, forgetLeftovers, getDeletedApp } from './forget-app.js';
 import { forgetDelivery, recordDelivery } from './deliveries.js';
 import { recordDeployedRevision, type DeployedRevisionOptions } from './deployed-revision.js';
@@ -54,9 +53,6 @@ export class StatusStore {
     return recordDeployedRevision(this.#table, app, sha, options);
   }
 
-  deleteApp(app: string): Promise<number> {
-    return deleteApp(this.#table, app);
-  }
 
   /** Forgets an app whose deletion `deletionId` finished, remembering `deleted` for a while; false if the status moved on. */
   forgetApp(deletionId: string, deleted: DeletedApp): Promise<boolean> {

@@ -110,15 +110,4 @@ describe('app status', () => {
     assert.equal(big?.health, 'Healthy');
     assert.equal('resources' in (big ?? {}), false);
   });
-
-  it('forgets an app with its history', async () => {
-    await store.updateAppStatus('gone', (current) => ({ ...current, health: 'Healthy' }));
-    await store.appendHistory({
-      app: 'gone', revision: 'a'.repeat(40), trigger: { kind: 'test' }, startedAt: '2024-05-01T10:00:00Z', finishedAt: '2024-05-01T10:01:00Z',
-      phase: 'Succeeded', message: 'ok', health: 'Healthy', resources: [], warnings: [],
-    });
-    assert.equal(await store.deleteApp('gone'), 2);
-    assert.equal(await store.getAppStatus('gone'), undefined);
-    assert.deepEqual(await store.listHistory('gone'), []);
-  });
 });
