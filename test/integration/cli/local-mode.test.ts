@@ -83,7 +83,7 @@ describe('sluice in local mode: the engine against a kubeconfig', () => {
     assert.equal(run.code, 0, shown(run));
     const app = JSON.parse(run.stdout) as Record<string, unknown> & { sync: string; revision: string; resources: { kind: string; action: string }[] };
     assert.deepEqual(Object.keys(app).sort(), [
-      'conditions', 'deployedAt', 'destination', 'health', 'lastDiffSummary', 'lastOperation', 'name', 'pin', 'project', 'resources', 'revision', 'source', 'sync', 'syncPolicy', 'targetRevision',
+      'conditions', 'deletion', 'deployedAt', 'destination', 'health', 'lastDiffSummary', 'lastOperation', 'name', 'pin', 'project', 'resources', 'revision', 'source', 'sync', 'syncPolicy', 'targetRevision',
     ]);
     assert.equal(app.sync, 'Synced');
     assert.equal(app.revision, appRepo.head());
