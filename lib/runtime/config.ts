@@ -20,6 +20,8 @@ export interface RuntimeConfig {
   kustomize?: string;
   /** Delay before a follow-up health check of an app left Progressing (FOLLOW_UP_DELAY_SECONDS). */
   followUpDelaySeconds?: number;
+  /** How long a sync waits for its last wave to leave Progressing (SYNC_SETTLE_SECONDS); default 2. */
+  settleSeconds?: number;
   /** Let URLs reach loopback addresses (SLUICE_ALLOW_LOOPBACK_URLS): the local stack's GitHub stand-in. */
   allowLoopbackUrls: boolean;
 }
@@ -45,6 +47,7 @@ export function runtimeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Runt
     helm: env.SLUICE_HELM || undefined,
     kustomize: env.SLUICE_KUSTOMIZE || undefined,
     followUpDelaySeconds: env.FOLLOW_UP_DELAY_SECONDS ? Number(env.FOLLOW_UP_DELAY_SECONDS) : undefined,
+    settleSeconds: env.SYNC_SETTLE_SECONDS ? Number(env.SYNC_SETTLE_SECONDS) : undefined,
     allowLoopbackUrls: /^(1|true|yes)$/i.test(env.SLUICE_ALLOW_LOOPBACK_URLS ?? ''),
   };
 }

@@ -37,6 +37,7 @@ export function buildWorkerDeps(config: RuntimeConfig): WorkerDeps {
     config: defaultWorkerConfig({
       configRepoURL: config.configRepoURL, configRepoRevision: config.configRepoRevision, configRepoPath: config.configRepoPath,
       ...(config.followUpDelaySeconds !== undefined ? { followUpDelaySeconds: config.followUpDelaySeconds } : {}),
+      ...(config.settleSeconds !== undefined ? { settleSeconds: config.settleSeconds } : {}),
     }),
     notify: buildJobNotifier({ secrets, stage: config.stage, logger }),
     now: () => new Date(),

@@ -77,7 +77,7 @@ async function syncJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
     const rendered = await renderRevision(app, { cacheDir: deps.render.cacheDir, tools: deps.render.tools, artifacts: deps.render.artifacts, credentials: deps.render.gitAuth, project, revision });
     result = await deps.clusters.withClient(cluster, (client) => syncApp({
       target: { app, project, cluster, client, inventory: inventoryOf(status), settings }, revision: rendered.revision, manifests: rendered.manifests,
-      options: { trigger: job.trigger, prune: job.prune ?? app.syncPolicy.automated?.prune ?? false, now: deps.now },
+      options: { trigger: job.trigger, prune: job.prune ?? app.syncPolicy.automated?.prune ?? false, now: deps.now, settleMs: deps.config.settleSeconds * 1000 },
     }));
     sourcePaths = sourcePathsToRecord(rendered.inputs);
   } catch (error) {
