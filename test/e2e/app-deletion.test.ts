@@ -8,7 +8,7 @@ import { trackingAnnotation } from '../../lib/sync/index.js';
 import { createRepo, type TestRepo } from '../harness/git.js';
 import { githubDelivery, pushPayload } from '../harness/github.js';
 import { kubeGet, kubeRequest } from '../harness/kube.js';
-import { argoApplication, configMapYaml } from '../harness/manifests.js';
+import { argoApplication, configMapYaml, hookJobYaml } from '../harness/manifests.js';
 import { stack } from '../harness/stack.js';
 import { waitFor } from '../harness/wait.js';
 import { shown, sluice } from '../integration/cli/run-sluice.js';
@@ -23,22 +23,6 @@ const application = (app: string, repo: TestRepo, cascade: boolean) => {
   const yaml = argoApplication(app, repo, app, nsOf(app), automated, { name: 'local' });
   return cascade ? yaml.replace('  namespace: argocd\n', '  namespace: argocd\n  finalizers:\n    - resources-finalizer.argocd.argoproj.io\n') : yaml;
 };
-
-const hookJob = (name: string, restartPolicy: string) => `apiVersion: batch/v1
-kind: Job
-metadata:
-  name: ${name}
-  annotations:
-    argocd.argoproj.io/hook: PreDelete
-spec:
-  backoffLimit: 0
-  template:
-    spec:
-      restartPolicy: ${restartPolicy}
-      containers:
-        - name: run
-          image: registry.invalid/backup:1.0
-`;
 
 interface AppView { sync: string; deletion: { phase: string; reason: string; message: string | null } | null; lastOperation: { startedAt: string } | null }
 interface AppList { apps: { name: string; deletion: AppView['deletion'] }[]; registry: { errors: string[]; heldApps: string[] } }
@@ -71,11 +55,11 @@ describe('deleting apps removed from the config repo, end to end', () => {
     appRepo = createRepo({
       'fin/settings.yaml': configMapYaml('settings', { a: '1' }),
       'fin/data.yaml': configMapYaml('data', { keep: 'me' }, { 'argocd.argoproj.io/sync-options': 'Delete=false' }),
-      'fin/backup.yaml': hookJob('backup', 'Never'),
+      'fin/backup.yaml': hookJobYaml('backup', 'PreDelete'),
       'keep/settings.yaml': configMapYaml('settings', { a: '1' }),
       // A Job's pods may not restart Always: the API server refuses this hook, so it fails every time.
       'bad/settings.yaml': configMapYaml('settings', { a: '1' }),
-      'bad/broken.yaml': hookJob('broken', 'Always'),
+      'bad/broken.yaml': hookJobYaml('broken', 'PreDelete', { restartPolicy: 'Always' }),
       ...Object.fromEntries(['g1', 'g2', 'g3'].map((name) => [`${name}/settings.yaml`, configMapYaml('settings', { a: '1' })])),
     }, 'deletion-app');
     configRepo = createRepo({

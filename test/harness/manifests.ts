@@ -44,6 +44,16 @@ export function configMapYaml(name: string, data: Record<string, string>, annota
 }
 
 /**
+ * A Job that runs as an Argo CD hook (`PreSync`, `PostDelete`…), with more annotations when given (a delete policy).
+ * `restartPolicy: Always` makes a Job the API server refuses: a hook that fails.
+ */
+export function hookJobYaml(name: string, hook: string, options: { restartPolicy?: string; annotations?: Record<string, string> } = {}): string {
+  const annotations = annotationLines({ 'argocd.argoproj.io/hook': hook, ...options.annotations }, '  ');
+  return `apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: ${name}\n${annotations}spec:\n  backoffLimit: 0\n  template:\n    spec:\n`
+    + `      restartPolicy: ${options.restartPolicy ?? 'Never'}\n      containers:\n        - name: run\n          image: registry.invalid/${name}:1.0\n`;
+}
+
+/**
  * An Application written the way Argo CD users write it. `extra` is YAML appended under `spec:` (two-space
  * indented); the destination is the test cluster's server unless a registered cluster is named.
  */

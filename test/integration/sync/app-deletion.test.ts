@@ -9,27 +9,11 @@ import { appLabel, deleteApplication, renderRevision, trackingAnnotation, type A
 import { syncFromGit, targetFor } from '../../harness/engine.js';
 import { createRepo } from '../../harness/git.js';
 import { freshNamespace, kubeGet, kubeRequest } from '../../harness/kube.js';
-import { argoApplication, configMapYaml, deploymentYaml } from '../../harness/manifests.js';
+import { argoApplication, configMapYaml, deploymentYaml, hookJobYaml } from '../../harness/manifests.js';
 import { stack } from '../../harness/stack.js';
 
 const checkouts = mkdtempSync(join(stack.runDir, 'deletion-checkouts-'));
 const tools = { helm: stack.tools.helm, kustomize: stack.tools.kustomize };
-
-const hookJob = (name: string, hook: string, restartPolicy = 'Never', annotations = '') => `apiVersion: batch/v1
-kind: Job
-metadata:
-  name: ${name}
-  annotations:
-    argocd.argoproj.io/hook: ${hook}
-${annotations}spec:
-  backoffLimit: 0
-  template:
-    spec:
-      restartPolicy: ${restartPolicy}
-      containers:
-        - name: run
-          image: registry.invalid/cleanup:1.0
-`;
 
 const status = async (path: string) => (await kubeRequest('GET', path)).status;
 const cm = (ns: string, name: string) => `/api/v1/namespaces/${ns}/configmaps/${name}`;
@@ -54,8 +38,8 @@ describe('deleting an app against the real API server', () => {
       'app/settings.yaml': configMapYaml('settings', { a: '1' }),
       'app/data.yaml': configMapYaml('data', { keep: 'me' }, { 'argocd.argoproj.io/sync-options': 'Delete=false' }),
       'app/web.yaml': deploymentYaml('web', { annotations: { 'argocd.argoproj.io/sync-wave': '1' } }),
-      'app/backup.yaml': hookJob('backup', 'PreDelete'),
-      'app/goodbye.yaml': hookJob('goodbye', 'PostDelete', 'Never', '    argocd.argoproj.io/hook-delete-policy: HookFailed\n'),
+      'app/backup.yaml': hookJobYaml('backup', 'PreDelete'),
+      'app/goodbye.yaml': hookJobYaml('goodbye', 'PostDelete', { annotations: { 'argocd.argoproj.io/hook-delete-policy': 'HookFailed' } }),
     });
     const outcome = await syncThenDelete(await targetFor(argoApplication('cascade', repo, 'app', ns)));
     assert.equal(outcome.state, 'done', outcome.message);
@@ -76,7 +60,7 @@ describe('deleting an app against the real API server', () => {
   it('deletes nothing when a PreDelete hook fails, and names the hook', async (t) => {
     const ns = await freshNamespace(t);
     // A Job's pods may not restart Always: the API server refuses the hook.
-    const repo = createRepo({ 'app/settings.yaml': configMapYaml('settings', { a: '1' }), 'app/broken.yaml': hookJob('broken', 'PreDelete', 'Always') });
+    const repo = createRepo({ 'app/settings.yaml': configMapYaml('settings', { a: '1' }), 'app/broken.yaml': hookJobYaml('broken', 'PreDelete', { restartPolicy: 'Always' }) });
     const outcome = await syncThenDelete(await targetFor(argoApplication('prefail', repo, 'app', ns)));
     assert.equal(outcome.state, 'failed');
     assert.match(outcome.message, new RegExp(`^PreDelete hook failed: Job/${ns}/broken: .+; nothing was deleted$`));

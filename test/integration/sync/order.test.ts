@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { syncFromGit, targetFor } from '../../harness/engine.js';
-import { argoApplication, configMapYaml, deploymentYaml } from '../../harness/manifests.js';
+import { argoApplication, configMapYaml, deploymentYaml, hookJobYaml } from '../../harness/manifests.js';
 import { createRepo } from '../../harness/git.js';
 import { freshNamespace, kubeGet, kubeRequest } from '../../harness/kube.js';
 
@@ -9,20 +9,8 @@ type Meta = { metadata: { resourceVersion: string; name: string }; status?: { co
 
 const marker = (name: string, annotations: Record<string, string> = {}) => configMapYaml(name, { marker: name }, annotations);
 
-const job = (name: string, hook: string, deletePolicy = '', podSpec = '      restartPolicy: Never\n') => `apiVersion: batch/v1
-kind: Job
-metadata:
-  name: ${name}
-  annotations:
-    argocd.argoproj.io/hook: ${hook}
-${deletePolicy ? `    argocd.argoproj.io/hook-delete-policy: ${deletePolicy}\n` : ''}spec:
-  backoffLimit: 0
-  template:
-    spec:
-${podSpec}      containers:
-        - name: run
-          image: registry.invalid/migrate:1.0
-`;
+const job = (name: string, hook: string, deletePolicy = '', restartPolicy = 'Never') =>
+  hookJobYaml(name, hook, { restartPolicy, annotations: deletePolicy ? { 'argocd.argoproj.io/hook-delete-policy': deletePolicy } : {} });
 
 const slowDeployment = (name: string, wave: number) => deploymentYaml(name, { replicas: 2, annotations: { 'argocd.argoproj.io/sync-wave': String(wave) } });
 
@@ -79,7 +67,7 @@ describe('sync: order, waves and hooks', () => {
     const repo = createRepo({
       'app/settings.yaml': marker('settings'),
       // A Job's pods may not restart Always: the API server refuses this hook, so PostSync fails.
-      'app/broken.yaml': job('broken', 'PostSync', '', '      restartPolicy: Always\n'),
+      'app/broken.yaml': job('broken', 'PostSync', '', 'Always'),
       'app/on-failure.yaml': marker('sync-failed', { 'argocd.argoproj.io/hook': 'SyncFail' }),
     });
     const result = await syncFromGit(await targetFor(argoApplication('syncfail', repo, 'app', ns)));
