@@ -3,6 +3,7 @@ import { AssumeRoleCommand, type STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity } from '@smithy/types';
 import { SluiceError } from '../errors.js';
 import type { EksClusterAccess } from '../model/index.js';
+import { SharedCache } from '../util/index.js';
 import { presignEksToken, type EksToken } from './eks-token.js';
 
 export interface EksAuthOptions {
@@ -27,43 +28,31 @@ const credentialsMarginMs = 5 * 60_000;
  * Error messages name the cluster and role, never a credential.
  */
 export class EksAuth {
-  readonly #tokens = new Map<string, Promise<EksToken>>();
-  readonly #roles = new Map<string, Promise<AwsCredentialIdentity>>();
-  readonly #endpoints = new Map<string, Promise<{ server: string; caData: string }>>();
   readonly #now: () => Date;
+  readonly #tokens: SharedCache<EksToken>;
+  readonly #roles: SharedCache<AwsCredentialIdentity>;
+  /** DescribeCluster's answers are kept for good: a cluster's endpoint and CA do not change. */
+  readonly #endpoints = new SharedCache<{ server: string; caData: string }>();
 
   constructor(private readonly options: EksAuthOptions) {
     this.#now = options.now ?? (() => new Date());
+    this.#tokens = new SharedCache((token) => token.expiresAt.getTime() - renewBeforeMs > this.#now().getTime());
+    this.#roles = new SharedCache((credentials) => !credentials.expiration || credentials.expiration.getTime() - credentialsMarginMs > this.#now().getTime());
   }
 
   /** A token for the cluster; `renew` signs a new one (after the cluster said 401) and assumes the role again. */
   async token(access: EksClusterAccess, renew = false): Promise<EksToken> {
     const key = JSON.stringify([access.region, access.clusterName, access.roleArn ?? '', access.externalId ?? '']);
-    const cached = this.#tokens.get(key);
-    if (cached && !renew) {
-      const token = await cached.catch(() => undefined);
-      if (token && token.expiresAt.getTime() - renewBeforeMs > this.#now().getTime()) return token;
-    }
-    const signing = (async () => presignEksToken({
+    return this.#tokens.get(key, async () => presignEksToken({
       clusterName: access.clusterName, region: access.region, credentials: await this.#credentials(access, renew),
       stsEndpoint: this.options.stsEndpoint?.(access.region), now: this.#now(),
-    }))();
-    this.#tokens.set(key, signing);
-    signing.catch(() => this.#tokens.delete(key));
-    return signing;
+    }), renew);
   }
 
   /** The API server URL and CA of the cluster: the secret's, else eks:DescribeCluster's. */
   async endpoint(access: EksClusterAccess): Promise<{ server: string; caData?: string }> {
     if (access.server) return { server: access.server, ...(access.caData ? { caData: access.caData } : {}) };
-    const key = `${access.region}/${access.clusterName}`;
-    let found = this.#endpoints.get(key);
-    if (!found) {
-      found = this.#describe(access);
-      this.#endpoints.set(key, found);
-      found.catch(() => this.#endpoints.delete(key));
-    }
-    return found;
+    return this.#endpoints.get(`${access.region}/${access.clusterName}`, () => this.#describe(access));
   }
 
   async #describe(access: EksClusterAccess): Promise<{ server: string; caData: string }> {
@@ -82,16 +71,7 @@ export class EksAuth {
   async #credentials(access: EksClusterAccess, renew: boolean): Promise<AwsCredentialIdentity> {
     const sts = this.options.sts(access.region);
     if (!access.roleArn) return sts.config.credentials();
-    const key = JSON.stringify([access.roleArn, access.externalId ?? '']);
-    const cached = this.#roles.get(key);
-    if (cached && !renew) {
-      const credentials = await cached.catch(() => undefined);
-      if (credentials && (!credentials.expiration || credentials.expiration.getTime() - credentialsMarginMs > this.#now().getTime())) return credentials;
-    }
-    const assuming = this.#assume(sts, access);
-    this.#roles.set(key, assuming);
-    assuming.catch(() => this.#roles.delete(key));
-    return assuming;
+    return this.#roles.get(JSON.stringify([access.roleArn, access.externalId ?? '']), () => this.#assume(sts, access), renew);
   }
 
   async #assume(sts: STSClient, access: EksClusterAccess): Promise<AwsCredentialIdentity> {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { SharedCache } from '../util/index.js';
 import { githubAppJwt } from './github-app-jwt.js';
 import { requestInstallationToken, type InstallationToken } from './request-installation-token.js';
 
@@ -24,29 +25,22 @@ export interface GithubAppTokensOptions {
  * `renewBeforeMs` before they end. Concurrent callers share one request.
  */
 export class GithubAppTokens {
-  readonly #tokens = new Map<string, Promise<InstallationToken>>();
   readonly #options: Required<GithubAppTokensOptions>;
+  readonly #tokens: SharedCache<InstallationToken>;
 
   constructor(options: GithubAppTokensOptions = {}) {
     this.#options = { allowLoopbackUrls: false, renewBeforeMs: 5 * 60_000, timeoutMs: 10_000, now: Date.now, ...options };
+    this.#tokens = new SharedCache(({ expiresAt }) => expiresAt - this.#options.renewBeforeMs > this.#options.now());
   }
 
   /** A token for `app`; `refresh` asks for a new one (the Git server refused the cached one). `what` starts messages. */
   async token(app: GithubApp, options: { refresh?: boolean; what: string }): Promise<string> {
     // Keyed by the key too, so a rotated key never gets a token asked for with the old one.
     const key = createHash('sha256').update([app.apiUrl, app.appId, app.installationId, app.privateKey].join('\0')).digest('hex');
-    const cached = this.#tokens.get(key);
-    if (cached && !options.refresh) {
-      const { token, expiresAt } = await cached; // a request that failed is forgotten: the next caller asks again
-      if (expiresAt - this.#options.renewBeforeMs > this.#options.now()) return token;
-      if (this.#tokens.get(key) !== cached) return this.token(app, options); // another caller renewed it meanwhile
-    }
-    const asked = requestInstallationToken({
+    const asked = await this.#tokens.get(key, () => requestInstallationToken({
       apiUrl: app.apiUrl, installationId: app.installationId, jwt: githubAppJwt(app.appId, app.privateKey, this.#options.now()),
       what: options.what, allowLoopbackUrls: this.#options.allowLoopbackUrls, timeoutMs: this.#options.timeoutMs,
-    });
-    this.#tokens.set(key, asked);
-    asked.catch(() => { if (this.#tokens.get(key) === asked) this.#tokens.delete(key); });
-    return (await asked).token;
+    }), options.refresh);
+    return asked.token;
   }
 }
