@@ -40,14 +40,18 @@ export async function deployLocalAwsResources(stage: string): Promise<LocalAwsRe
   const { outputs, physicalIds } = await deployTemplate(`sluice-${stage}`, localTemplate(packaged, packagedStage, stage));
   const need = (key: string) => outputs[key] ?? physicalIds[key] ?? fail(`the template has no ${key}`);
   const sqs = new SQSClient({});
-  // Outputs carry AWS's queue URLs; the SDK sends to the URL it is given, so ask moto for its own form.
-  const localUrl = async (url: string) => (await sqs.send(new GetQueueUrlCommand({ QueueName: url.slice(url.lastIndexOf('/') + 1) }))).QueueUrl!;
+  const localUrl = (url: string) => localQueueUrl(sqs, url);
   return {
     tableName: need('StatusTableName'), idempotencyTableName: need('IdempotencyTableName'),
     jobsQueueUrl: await localUrl(need('JobsQueueUrl')), jobsDlqUrl: await localUrl(need('JobsDeadLetterQueueUrl')),
     delayQueueUrl: await localUrl(need('JobDelayQueueUrl')), sourceArtifactsBucket: need('SourceArtifactsBucket'),
     wiring: eventWiring(packaged),
   };
+}
+
+/** A queue's URL as moto answers to it: a stack reports AWS's form, and the SDK sends to the URL it is given. */
+export async function localQueueUrl(sqs: SQSClient, awsUrl: string): Promise<string> {
+  return (await sqs.send(new GetQueueUrlCommand({ QueueName: awsUrl.slice(awsUrl.lastIndexOf('/') + 1) }))).QueueUrl!;
 }
 
 function fail(message: string): never {

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { GetQueueUrlCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { deployTemplate, packagedTemplate, type DeployedStack } from '../../infra/local/aws-resources.js';
 import { packagedStage } from '../../infra/local/function-bundles.js';
 import { localTemplate, templateSubset } from '../../infra/local/local-template.js';
@@ -17,9 +16,4 @@ export async function deployFromTemplate(label: string, ids: readonly string[]):
     AWS_ENDPOINT_URL: stack.aws.endpoint, AWS_REGION: stack.aws.region, AWS_ACCESS_KEY_ID: stack.aws.accessKeyId, AWS_SECRET_ACCESS_KEY: stack.aws.secretAccessKey,
   });
   return deployTemplate(`sluice-${stage}`, templateSubset(localTemplate(await packagedTemplate(), packagedStage, stage), ids));
-}
-
-/** A queue's URL as moto answers to it (a stack reports AWS's form, and the SDK sends to the URL it is given). */
-export async function localQueueUrl(sqs: SQSClient, awsUrl: string): Promise<string> {
-  return (await sqs.send(new GetQueueUrlCommand({ QueueName: awsUrl.slice(awsUrl.lastIndexOf('/') + 1) }))).QueueUrl!;
 }

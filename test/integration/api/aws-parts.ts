@@ -2,7 +2,8 @@ import { DeleteMessageBatchCommand, ReceiveMessageCommand, SQSClient, type Messa
 import { JobQueue } from '../../../lib/queue/index.js';
 import { createDocumentClient, StatusStore } from '../../../lib/store/index.js';
 import { awsConfig } from '../../harness/aws.js';
-import { deployFromTemplate, localQueueUrl } from '../../harness/template-stack.js';
+import { localQueueUrl } from '../../../infra/local/aws-resources.js';
+import { deployFromTemplate } from '../../harness/template-stack.js';
 
 /** A status table and the FIFO jobs queue, as the packaged template declares them, with names unique to the caller. */
 export async function statusApiParts(label: string) {

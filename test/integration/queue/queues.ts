@@ -1,6 +1,7 @@
 import { DeleteMessageBatchCommand, ReceiveMessageCommand, SQSClient, type Message } from '@aws-sdk/client-sqs';
 import { awsConfig } from '../../harness/aws.js';
-import { deployFromTemplate, localQueueUrl } from '../../harness/template-stack.js';
+import { localQueueUrl } from '../../../infra/local/aws-resources.js';
+import { deployFromTemplate } from '../../harness/template-stack.js';
 
 /** The FIFO jobs queue and the delay queue (with their dead-letter queues) of the packaged template, with unique names. */
 export async function jobQueues(label: string) {

@@ -16,7 +16,8 @@ import { createRepo, type TestRepo } from '../../harness/git.js';
 import { kubeGet, kubeRequest } from '../../harness/kube.js';
 import { argoApplication, configMapYaml } from '../../harness/manifests.js';
 import { stack } from '../../harness/stack.js';
-import { deployFromTemplate, localQueueUrl } from '../../harness/template-stack.js';
+import { localQueueUrl } from '../../../infra/local/aws-resources.js';
+import { deployFromTemplate } from '../../harness/template-stack.js';
 import { drain } from '../api/aws-parts.js';
 
 const ns = `private-${randomBytes(3).toString('hex')}`;
