@@ -1,7 +1,7 @@
 import { SluiceError } from '../errors.js';
 import type { EksAuth } from '../eks/index.js';
 import { KubeClient, UnauthorizedError } from '../kube/index.js';
-import { isEksAccess, type ApplicationDestination, type ClusterAccess, type ClusterCredentials, type ClusterRecord } from '../model/index.js';
+import { isEksAccess, type ApplicationDestination, type ClusterAccess, type ClusterCredentials, type ClusterRecord, type EksClusterAccess } from '../model/index.js';
 import { type SecretStore, clusterSecretName } from '../secrets/index.js';
 
 interface CachedClient {
@@ -28,7 +28,7 @@ export class ClusterClients {
       if (found) return found;
       const secretRef = clusterSecretName(this.deps.stage, destination.name);
       const access = await this.deps.secrets.getClusterCredentials(secretRef).catch(() => undefined);
-      if (access) return { name: destination.name, server: (await this.#credentials(access, false)).server, secretRef };
+      if (access) return { name: destination.name, server: isEksAccess(access) ? (await this.#eks(access).endpoint(access)).server : access.server, secretRef };
       throw new SluiceError(`destination cluster "${destination.name}" is not registered; add it with \`sluice cluster add ${destination.name} --kubeconfig <file>\``);
     }
     const found = records.find((r) => r.server.replace(/\/+$/, '') === destination.server?.replace(/\/+$/, ''));
@@ -61,8 +61,13 @@ export class ClusterClients {
 
   async #credentials(access: ClusterAccess, renew: boolean): Promise<ClusterCredentials & { expiresAt?: number }> {
     if (!isEksAccess(access)) return access;
-    if (!this.deps.eks) throw new SluiceError(`EKS cluster ${access.clusterName}: this function was built without EKS access; give it an EksAuth`);
-    const [endpoint, token] = await Promise.all([this.deps.eks.endpoint(access), this.deps.eks.token(access, renew)]);
+    const eks = this.#eks(access);
+    const [endpoint, token] = await Promise.all([eks.endpoint(access), eks.token(access, renew)]);
     return { ...endpoint, token: token.token, expiresAt: token.expiresAt.getTime() };
+  }
+
+  #eks(access: EksClusterAccess): EksAuth {
+    if (!this.deps.eks) throw new SluiceError(`EKS cluster ${access.clusterName}: this function was built without EKS access; give it an EksAuth`);
+    return this.deps.eks;
   }
 }
