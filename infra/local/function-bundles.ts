@@ -49,7 +49,18 @@ export interface PackagedFunctions {
  * template, built once per state of the sources and cached, so the local pipeline runs what Lambda runs and
  * deploys what CloudFormation deploys, and a bundling mistake fails a test.
  */
-export async function packagedFunctions(onProgress: (message: string) => void = (m) => console.error(`[bundles] ${m}`)): Promise<PackagedFunctions> {
+export function packagedFunctions(onProgress: (message: string) => void = (m) => console.error(`[bundles] ${m}`)): Promise<PackagedFunctions> {
+  // Once per process: the pipeline and each test's template stack ask, and the sources do not change under them.
+  if (!packaged) {
+    packaged = packageOnce(onProgress);
+    packaged.catch(() => { packaged = undefined; }); // a failed packaging is tried again by the next caller
+  }
+  return packaged;
+}
+
+let packaged: Promise<PackagedFunctions> | undefined;
+
+async function packageOnce(onProgress: (message: string) => void): Promise<PackagedFunctions> {
   const dir = join(cacheDir, 'bundles', inputsHash());
   const moduleOf = (name: FunctionName) => join(dir, name, 'functions', `${name}.mjs`);
   const templateFile = join(dir, 'cloudformation-template.json');
