@@ -13,3 +13,10 @@ timed() { # timed <name> <command...>
   "${@:2}"
   log "built $1 in $((SECONDS - start))s"
 }
+
+# One build at a time per cache: parallel test runs (or `npm start` beside `npm test`) wait for the first to
+# finish, then find its stamps, instead of writing the same binaries at once.
+if command -v flock >/dev/null 2>&1; then
+  exec 9>"$bin/.$build_name.lock"
+  flock 9 || true
+fi
