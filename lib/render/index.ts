@@ -1,5 +1,6 @@
 export { render, type RenderOptions, type RenderResult } from './render.js';
 export { resolveRenderLimits } from './limits.js';
+export { runTool, type ToolRun } from './run-tool.js';
 export { detectTool, kustomizationFiles } from './detect-tool.js';
 export { helmTemplateArgs, escapeSetValue, type HelmTemplateInputs } from './helm-args.js';
 export { kustomizeEditCommands } from './kustomize-edits.js';

@@ -21,6 +21,8 @@ export interface ToolRun {
   replacements?: Array<[string, string]>;
   /** Bytes the tool may print on stdout (and on stderr); default the maxToolOutputBytes limit's default. */
   maxOutputBytes?: number;
+  /** Written to the tool's stdin (then closed); absent: stdin is closed at once. */
+  stdin?: string;
 }
 const maxMessage = 4000;
 
@@ -43,7 +45,7 @@ export function runTool(run: ToolRun): Promise<string> {
   const env = { PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin', HOME: tmpdir(), ...run.env };
   const maxOutput = run.maxOutputBytes ?? defaultRenderLimits().maxToolOutputBytes;
   return new Promise((resolve, reject) => {
-    execFile(run.bin, run.args, {
+    const child = execFile(run.bin, run.args, {
       cwd: run.cwd, env, timeout: run.timeoutMs, killSignal: 'SIGKILL', maxBuffer: maxOutput, encoding: 'buffer', windowsHide: true,
     }, (error, stdoutBytes, stderrBytes) => {
       if (!error) {
@@ -71,5 +73,8 @@ export function runTool(run: ToolRun): Promise<string> {
       const detail = cleanMessage(stderr || failure.message, replacements);
       reject(new RenderError(`${run.where}: ${run.command} failed: ${detail}`));
     });
+    // A tool that exits before reading all of stdin makes the write fail (EPIPE): its exit status tells why.
+    child.stdin?.on('error', () => {});
+    child.stdin?.end(run.stdin ?? '');
   });
 }
