@@ -33,17 +33,31 @@ const directory = z.strictObject({
   exclude: z.string().optional(),
 });
 
-const source = z.strictObject({
+const sourceFields = z.strictObject({
   repoURL: repoUrl,
   targetRevision: z.string().default('HEAD').transform((revision) => revision || 'HEAD'),
   path: repoPath.default('.'),
   helm: helm.optional(),
   kustomize: kustomize.optional(),
   directory: directory.optional(),
-}).superRefine((value, ctx) => {
+});
+
+function oneTool(value: Partial<Record<'helm' | 'kustomize' | 'directory', unknown>>, ctx: z.RefinementCtx): void {
   const tools = (['helm', 'kustomize', 'directory'] as const).filter((tool) => value[tool] !== undefined);
   if (tools.length > 1) ctx.addIssue({ code: 'custom', path: [tools[1] ?? ''], message: `only one of helm, kustomize and directory may be set; found ${tools.join(' and ')}` });
-});
+}
+
+const source = sourceFields.superRefine(oneTool);
+
+/** A name other sources write as `$<ref>/path` in their Helm value files. */
+export const sourceRefName = z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'expected letters, digits, "-" or "_" (it is written as $<ref>/path in value files)');
+
+/** One entry of spec.sources: a path is optional when the entry is a `ref` source (files for other sources' value files). */
+const sourceInList = sourceFields.extend({
+  path: repoPath.optional(),
+  ref: sourceRefName.optional(),
+  name: z.string().optional(),
+}).superRefine(oneTool).transform(({ path, ...rest }) => ({ ...rest, path: path ?? '.', ...(path === undefined && rest.ref ? { refOnly: true } : {}) }));
 
 const emptyAsUnset = (text: string | undefined) => text || undefined;
 
@@ -107,11 +121,14 @@ export const applicationSchema = z.strictObject({
   metadata,
   spec: z.strictObject({
     project: z.string().default('default').transform((project) => project || 'default'),
-    source,
+    source: source.optional(),
+    sources: z.array(sourceInList).optional(),
     destination,
     syncPolicy: syncPolicy.prefault({}),
     ignoreDifferences: z.array(ignoreDifference).default([]),
     revisionHistoryLimit: z.int().min(0, 'must be 0 or more').default(10),
+  }).superRefine((spec, ctx) => {
+    if (!spec.source && !spec.sources?.length) ctx.addIssue({ code: 'custom', path: ['source'], message: 'set the app\'s source: spec.source, or spec.sources for a multi-source app' });
   }),
 });
 

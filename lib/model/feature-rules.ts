@@ -7,7 +7,7 @@ import type { SpecIssue } from './types.js';
  * is a plain "not supported; ignored" warning from the schema pass.
  */
 export interface FeatureRule {
-  path: string[];
+  path: Array<string | number>;
   /** What to say about the field when present; `undefined` accepts it silently (e.g. an explicit `false`). */
   check: (value: unknown, document: unknown) => { severity: 'error' | 'warning'; message: string } | undefined;
 }
@@ -31,12 +31,6 @@ export function applyFeatureRules(rules: FeatureRule[], input: unknown, context:
 
 export const applicationFeatureRules: FeatureRule[] = [
   {
-    path: ['spec', 'sources'],
-    check: (_value, document) => valueAt(document, ['spec', 'source']) === undefined
-      ? { severity: 'error', message: 'multi-source applications are not supported by Sluice yet; describe the app with a single spec.source' }
-      : { severity: 'warning', message: 'multi-source applications are not supported by Sluice yet; ignored, and spec.source is synced instead (Argo CD would use spec.sources)' },
-  },
-  {
     path: ['spec', 'sourceHydrator'],
     check: () => ({ severity: 'error', message: 'source hydration is not supported by Sluice yet; describe the app with spec.source' }),
   },
@@ -44,11 +38,36 @@ export const applicationFeatureRules: FeatureRule[] = [
     path: ['spec', 'source', 'chart'],
     check: () => ({ severity: 'error', message: 'charts from a Helm repository are not supported by Sluice yet; keep the chart in Git and point spec.source.path at its directory' }),
   },
-  {
-    path: ['spec', 'source', 'plugin'],
-    check: () => ({ severity: 'error', message: 'config management plugins are not supported by Sluice yet; Sluice renders plain directories, Kustomize and Helm only' }),
-  },
+  pluginRule(['spec', 'source', 'plugin']),
 ];
+
+/**
+ * Config management plugins run as sidecars of Argo CD's repo server, which Lambda cannot host. The message names
+ * the app alone: nothing of the plugin's settings (its env may hold secrets) nor of any other app.
+ */
+export function pluginRule(path: Array<string | number>): FeatureRule {
+  return {
+    path,
+    check: (_value, document) => {
+      const name = valueAt(document, ['metadata', 'name']);
+      const app = typeof name === 'string' && name ? `Application "${name}"` : 'this Application';
+      return {
+        severity: 'error',
+        message: `${app} uses a config management plugin, which Sluice cannot run (plugins are sidecars of Argo CD's repo server; ` +
+          'Sluice renders on Lambda); render the manifests in CI and commit the output for a directory source, or use Kustomize or Helm',
+      };
+    },
+  };
+}
+
+/** The feature rules of each entry of spec.sources, as they are for spec.source. */
+export function sourcesFeatureRules(input: unknown): FeatureRule[] {
+  const sources = valueAt(input, ['spec', 'sources']);
+  if (!Array.isArray(sources)) return [];
+  return sources.flatMap((_source, i) => applicationFeatureRules
+    .filter((rule) => rule.path[0] === 'spec' && rule.path[1] === 'source')
+    .map((rule) => ({ ...rule, path: ['spec', 'sources', i, ...rule.path.slice(2)] })));
+}
 
 export const appProjectFeatureRules: FeatureRule[] = [
   {

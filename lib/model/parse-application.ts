@@ -1,7 +1,8 @@
 import { SpecError } from './errors.js';
 import { applicationSchema, type ApplicationDocument } from './application-schema.js';
 import { dropNulls } from './drop-nulls.js';
-import { applicationFeatureRules, applyFeatureRules } from './feature-rules.js';
+import { applicationFeatureRules, applyFeatureRules, sourcesFeatureRules } from './feature-rules.js';
+import { multiSourceIssues } from './multi-source.js';
 import { parseWithSchema } from './parse-with-schema.js';
 import { issueAt, valueAt, type SpecContext } from './spec-issues.js';
 import { finalizerWarnings } from './finalizers.js';
@@ -21,13 +22,19 @@ export interface ParsedApplication {
 export function parseApplication(input: unknown, file: string, lineOf?: LineOf): ParsedApplication {
   const context: SpecContext = { file, lineOf };
   const warnings = nullAutomatedWarning(input, context);
-  const features = applyFeatureRules(applicationFeatureRules, dropNulls(input), context);
+  const cleaned = dropNulls(input);
+  const features = applyFeatureRules([...applicationFeatureRules, ...sourcesFeatureRules(cleaned)], cleaned, context);
   const parsed = parseWithSchema(applicationSchema, features.input, context, { unknownFields: 'warn', echoValues: true });
   // Sync options are read even when the schema failed, so one run reports every error.
   const syncOptions = readSyncOptions(syncOptionStrings(features.input), context, syncOptionsPath);
   const errors = [...features.errors, ...parsed.errors, ...syncOptions.errors];
   warnings.push(...features.warnings, ...parsed.warnings, ...syncOptions.warnings);
+  const sources = parsed.data?.spec.sources;
+  if (sources?.length) errors.push(...multiSourceIssues(sources, context));
   if (!parsed.data || errors.length > 0) throw new SpecError(errors);
+  if (sources?.length && parsed.data.spec.source) {
+    warnings.push(issueAt(context, ['spec', 'source'], 'ignored because spec.sources is set (Argo CD syncs spec.sources then); remove one of them'));
+  }
   warnings.push(...helmValuesWarnings(parsed.data, context), ...finalizerWarnings(parsed.data.metadata.finalizers, context));
   return { application: toApplication(parsed.data, syncOptions.options), warnings };
 }
@@ -46,7 +53,8 @@ function toApplication(document: ApplicationDocument, syncOptions: SyncOptions):
     name: metadata.name,
     ...(metadata.namespace ? { namespace: metadata.namespace } : {}),
     project: spec.project,
-    source: spec.source,
+    // The schema requires one of them; a multi-source app's source is its first, as Argo CD's GetSource.
+    ...(spec.sources?.length ? { source: spec.sources[0]!, sources: spec.sources } : { source: spec.source! }),
     destination: spec.destination,
     syncPolicy: {
       ...(automated && automated.enabled !== false
@@ -71,7 +79,8 @@ function nullAutomatedWarning(input: unknown, context: SpecContext): SpecIssue[]
 }
 
 function helmValuesWarnings(document: ApplicationDocument, context: SpecContext): SpecIssue[] {
-  const helm = document.spec.source.helm;
-  if (helm?.values === undefined || helm.valuesObject === undefined) return [];
-  return [issueAt(context, ['spec', 'source', 'helm', 'values'], 'ignored because valuesObject is also set (valuesObject takes precedence, as in Argo CD)')];
+  const { sources, source } = document.spec;
+  const located = sources?.length ? sources.map((entry, i) => [entry, ['spec', 'sources', i]] as const) : source ? [[source, ['spec', 'source']] as const] : [];
+  return located.flatMap(([{ helm }, at]) => helm?.values === undefined || helm.valuesObject === undefined ? []
+    : [issueAt(context, [...at, 'helm', 'values'], 'ignored because valuesObject is also set (valuesObject takes precedence, as in Argo CD)')]);
 }

@@ -44,6 +44,15 @@ export interface ApplicationSource {
   helm?: HelmSource;
   kustomize?: KustomizeSource;
   directory?: DirectorySource;
+  /**
+   * In spec.sources: the name other sources' Helm value files use for this source's repository (`$<ref>/path`).
+   * A ref source with no path (`refOnly`) provides files only and renders nothing.
+   */
+  ref?: string;
+  /** A ref source written without a path: nothing of it is rendered. */
+  refOnly?: boolean;
+  /** Argo CD's optional source name (spec.sources[].name); informational. */
+  name?: string;
 }
 
 export interface ApplicationDestination {
@@ -90,7 +99,13 @@ export interface Application {
   /** The namespace the Application object itself lives in (Argo CD's `argocd`); informational. */
   namespace?: string;
   project: string;
+  /** The app's source; for a multi-source app, spec.sources[0] (as Argo CD's GetSource). */
   source: ApplicationSource;
+  /**
+   * Set only for a multi-source app (spec.sources): every source, in order. Its revision is then the sources'
+   * revisions in this order, comma-separated (see revisionsOf), like Argo CD's revisions[].
+   */
+  sources?: ApplicationSource[];
   destination: ApplicationDestination;
   syncPolicy: SyncPolicy;
   ignoreDifferences: IgnoreDifference[];
@@ -141,6 +156,11 @@ export interface ClusterRecord {
   server: string;
   /** Secrets Manager secret id (name or ARN) holding the ClusterCredentials JSON. */
   secretRef: string;
+  /**
+   * The cluster Argo CD's in-cluster destination means (`server: https://kubernetes.default.svc` or
+   * `name: in-cluster`); at most one registered cluster has it (`sluice cluster add … --in-cluster`).
+   */
+  inCluster?: boolean;
 }
 
 /** An EKS cluster reached through IAM: the worker's role (or `roleArn`, assumed) is the only credential. */
