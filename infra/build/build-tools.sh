@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the real services Sluice is tested against, once per version, into a cache:
-#   etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kubectl, kwok, helm, kustomize.
+#   etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kubectl, kwok, helm, kustomize, registry (the CNCF
+#   distribution registry: an OCI registry for Helm charts in tests).
 # A second run finds every stamp and returns in well under a second.
 # usage: infra/build/build-tools.sh            (prints the bin directory on the last line)
 set -euo pipefail
@@ -49,6 +50,7 @@ go_install() { # go_install <name> <version> <package@version> [ldflags]
   timed "$1 v$2" env GOBIN="$bin" go install -trimpath -ldflags "${4:--s -w}" "$3"
   stamp "$1" "$2"
 }
+go_install registry "$DISTRIBUTION_VERSION" "github.com/distribution/distribution/v3/cmd/registry@v$DISTRIBUTION_VERSION"
 go_install kwok "$KWOK_VERSION" "sigs.k8s.io/kwok/cmd/kwok@v$KWOK_VERSION"
 # kwok run on its own has no stages: install the ones its module ships (node initialise and heartbeat,
 # pod ready, complete and delete) beside the binary, so fake Pods become Ready and Job Pods complete.
