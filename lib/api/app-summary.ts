@@ -1,5 +1,6 @@
-import type { Application } from '../model/index.js';
+import { targetRevisionOf, type Application } from '../model/index.js';
 import type { AppDeletion, AppStatusSummary, OperationSummary } from '../store/index.js';
+import { revisionsView } from './revisions-view.js';
 import type { AppSummary, DeletionView, OperationView } from './types.js';
 
 /**
@@ -13,7 +14,8 @@ export function summarizeApp(app: Application, status: AppStatusSummary | undefi
     sync: status?.sync ?? 'Unknown',
     health: status?.health ?? 'Unknown',
     revision: status?.revision ?? null,
-    targetRevision: app.source.targetRevision,
+    ...revisionsView(status?.revision),
+    targetRevision: targetRevisionOf(app),
     deployedAt: status?.deployedAt ?? null,
     lastOperation: status?.lastOperation ? operationView(status.lastOperation) : null,
     lastDiffSummary: status?.lastDiffSummary ? { counts: status.lastDiffSummary.counts, text: status.lastDiffSummary.text } : null,
@@ -38,5 +40,6 @@ function operationView(operation: OperationSummary): OperationView {
     finishedAt: operation.finishedAt ?? null,
     trigger: operation.trigger,
     revision: operation.revision ?? null,
+    ...revisionsView(operation.revision),
   };
 }

@@ -1,5 +1,6 @@
 import type { HistoryEntry, HistoryRecord } from '../store/index.js';
 import { resourceView } from './resource-view.js';
+import { revisionsView } from './revisions-view.js';
 import type { HistoryEntryView, HistoryRecordView } from './types.js';
 
 export function historyEntryView(entry: HistoryEntry): HistoryEntryView {
@@ -7,6 +8,7 @@ export function historyEntryView(entry: HistoryEntry): HistoryEntryView {
     id: entry.id,
     app: entry.app,
     revision: entry.revision,
+    ...revisionsView(entry.revision),
     trigger: entry.trigger,
     startedAt: entry.startedAt,
     finishedAt: entry.finishedAt,

@@ -8,7 +8,7 @@ export { openApiDocument } from './openapi.js';
 export { ApiError } from './errors.js';
 export type {
   ApiDeps, ApiLogger, ApiQueue, ApiRequest, ApiResponse, ApiStore, AppDetail, AppSummary, Caller, DeletionView, DestinationView, DiffView, ErrorBody,
-  HistoryEntryView, HistoryRecordView, OperationView, QueuedView, ResourceView, RevisionDiff, SourceView, SyncPolicyView,
+  HistoryEntryView, HistoryRecordView, OperationView, MultiSourceView, QueuedView, ResourceView, RevisionDiff, SourceView, SyncPolicyView,
 } from './types.js';
 export { describeApp } from './app-detail.js';
 export { summarizeApp } from './app-summary.js';

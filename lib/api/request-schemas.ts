@@ -6,7 +6,7 @@ const boolean = () => z.boolean({ error: 'must be true or false' });
 /** POST /apps/{name}/sync */
 export const syncRequestSchema = z.strictObject({
   revision: z.string({ error: 'must be a string' })
-    .regex(/^[0-9a-f]{40}$/, "must be a full 40-character commit sha in lower-case hex; leave it out to sync the head of the app's targetRevision")
+    .regex(/^[0-9a-f]{40}(?:,[0-9a-f]{40})*$/, "must be a full 40-character commit sha in lower-case hex (a multi-source app: one per source, comma-separated in spec.sources order); leave it out to sync the head of the app's targetRevision")
     .optional(),
   prune: boolean().optional(),
   dryRun: boolean().optional(),

@@ -1,6 +1,6 @@
 import type { Application } from '../model/index.js';
 import { displayRepoUrl, redactText } from '../source/index.js';
-import type { DestinationView, SourceView, SyncPolicyView } from './types.js';
+import type { DestinationView, MultiSourceView, SourceView, SyncPolicyView } from './types.js';
 
 /** Where the app comes from, without credentials in URLs and without Helm values (they may hold secrets). */
 export function sourceView({ source }: Application): SourceView {
@@ -27,4 +27,9 @@ export function syncPolicyView({ syncPolicy }: Application): SyncPolicyView {
     syncOptions: { ...syncPolicy.syncOptions },
     retry: syncPolicy.retry ? { limit: syncPolicy.retry.limit, backoff: { ...syncPolicy.retry.backoff } } : null,
   };
+}
+
+/** A multi-source app's sources, each as sourceView shows one, with its ref; undefined for a single-source app. */
+export function sourcesView(app: Application): MultiSourceView[] | undefined {
+  return app.sources?.map((source) => ({ ...sourceView({ ...app, source }), ref: source.ref ?? null, name: source.name ?? null, refOnly: source.refOnly === true }));
 }

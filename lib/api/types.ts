@@ -69,6 +69,8 @@ export interface OperationView {
   finishedAt: string | null;
   trigger: Trigger;
   revision: string | null;
+  /** A multi-source app's revision per source (Argo CD's revisions[]); absent for a single-source app. */
+  revisions?: string[];
 }
 
 export interface AppSummary {
@@ -76,8 +78,11 @@ export interface AppSummary {
   project: string;
   sync: SyncStatus;
   health: HealthStatus;
-  /** The deployed commit sha. */
+  /** The deployed commit sha; a multi-source app's sources' shas, comma-separated in spec.sources order. */
   revision: string | null;
+  /** A multi-source app's deployed revision per source (Argo CD's revisions[]); absent for a single-source app. */
+  revisions?: string[];
+  /** A multi-source app's sources' targetRevisions, comma-separated like its revision. */
   targetRevision: string;
   deployedAt: string | null;
   lastOperation: OperationView | null;
@@ -116,6 +121,14 @@ export interface SourceView {
   directory: { recurse: boolean; include: string | null; exclude: string | null } | null;
 }
 
+/** One of a multi-source app's spec.sources: `ref` names it for other sources' `$<ref>/path` value files. */
+export interface MultiSourceView extends SourceView {
+  ref: string | null;
+  name: string | null;
+  /** A ref source without a path: it provides files and renders nothing. */
+  refOnly: boolean;
+}
+
 export interface DestinationView {
   name: string | null;
   server: string | null;
@@ -135,13 +148,17 @@ export interface ResourceView extends ObjectRef, Omit<ResourceResult, 'ref' | 'h
 }
 
 export interface AppDetail extends AppSummary {
+  /** A multi-source app's first source (as Argo CD's GetSource); `sources` lists them all. */
   source: SourceView;
+  /** Set only for a multi-source app. */
+  sources?: MultiSourceView[];
   destination: DestinationView;
   syncPolicy: SyncPolicyView;
   resources: ResourceView[];
 }
 
-export type HistoryEntryView = HistoryEntry;
+/** `revisions`: a multi-source app's revision per source (Argo CD's history revisions[]); absent for a single-source app. */
+export type HistoryEntryView = HistoryEntry & { revisions?: string[] };
 
 export interface HistoryRecordView extends HistoryEntry {
   resources: ResourceView[];

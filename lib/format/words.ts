@@ -8,6 +8,8 @@ import type { Action, ChangeAction, ChangeCounts, Trigger } from '../result/inde
 /** A 40- or 64-character commit sha shortened to 12, as Argo CD shows revisions; a branch or tag unchanged. */
 export function shortRevision(revision: string | null | undefined, absent = ''): string {
   if (!revision) return absent;
+  // A multi-source app's revision is one per source, comma-separated: each is shortened.
+  if (revision.includes(',')) return revision.split(',').map((part) => shortRevision(part, part)).join(',');
   return /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(revision) ? revision.slice(0, 12) : revision;
 }
 

@@ -8,10 +8,12 @@ const clusterRecordSchema = z.object({
   name: z.string().min(1, 'must not be empty').regex(/^\S+$/, 'must not contain spaces'),
   server: serverUrl,
   secretRef: z.string().min(1, 'must not be empty; give the Secrets Manager secret name or ARN holding the credentials'),
+  /** The cluster Argo CD's in-cluster destination means (at most one is). */
+  inCluster: z.boolean().optional(),
 });
 
 /**
- * Validates a registered cluster (name, API server URL, secret reference). Fields beyond these are
+ * Validates a registered cluster (name, API server URL, secret reference, the in-cluster mark). Fields beyond these are
  * dropped: records are read back from storage, which adds its own keys.
  */
 export function parseClusterRecord(input: unknown, source: string): ClusterRecord {

@@ -20,7 +20,8 @@ export type {
   SyncWindow,
 } from './types.js';
 export { parseApplication, type ParsedApplication } from './parse-application.js';
-export { appSources, isMultiRevision, joinRevisions, multiSourceIssues, refValueFile, revisionsOf } from './multi-source.js';
+export { inClusterName, inClusterServer, isInClusterDestination, isInClusterServer } from './in-cluster.js';
+export { appSources, isMultiRevision, joinRevisions, multiSourceIssues, refValueFile, revisionsOf, targetRevisionOf } from './multi-source.js';
 export { parseAppProject, type ParsedAppProject } from './parse-app-project.js';
 export { parseManifests, type Manifests } from './parse-manifests.js';
 export { loadRegistry, type ConfigFile, type Registry } from './registry.js';

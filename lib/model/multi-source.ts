@@ -62,3 +62,8 @@ export function multiSourceIssues(sources: readonly ApplicationSource[], context
   }
   return issues;
 }
+
+/** What the app tracks: its targetRevision, or each source's joined like its revision (a multi-source app). */
+export function targetRevisionOf(app: Pick<Application, 'source' | 'sources'>): string {
+  return joinRevisions(appSources(app).map((source) => source.targetRevision));
+}

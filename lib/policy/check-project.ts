@@ -1,5 +1,5 @@
 import { formatRef, groupOf } from '../kube/index.js';
-import type { Application, AppProject } from '../model/index.js';
+import { appSources, type Application, type AppProject } from '../model/index.js';
 import { isDestinationPermitted } from './destinations.js';
 import { refusingRule } from './resource-kinds.js';
 import { isSourcePermitted } from './source-repos.js';
@@ -20,8 +20,9 @@ interface Check {
 export function checkProject(app: Application, project: AppProject, objects: PolicyObject[], cluster: ClusterRef, namespaced: ScopeLookup): PolicyViolation[] {
   const check: Check = { project, cluster, appNamespace: app.destination.namespace ?? '' };
   const violations: PolicyViolation[] = [];
-  if (!isSourcePermitted(project.sourceRepos, app.source.repoURL)) {
-    violations.push({ rule: 'sourceRepos', message: `Application "${app.name}": source repo ${app.source.repoURL} is not permitted ${inProject(project)}; add it to sourceRepos` });
+  for (const { repoURL } of appSources(app)) {
+    if (isSourcePermitted(project.sourceRepos, repoURL)) continue;
+    violations.push({ rule: 'sourceRepos', message: `Application "${app.name}": source repo ${repoURL} is not permitted ${inProject(project)}; add it to sourceRepos` });
   }
   if (!isDestinationPermitted(project.destinations, cluster, check.appNamespace)) {
     const where = check.appNamespace ? `namespace "${check.appNamespace}"` : 'without a namespace';

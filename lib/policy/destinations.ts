@@ -1,4 +1,4 @@
-import type { ApplicationDestination } from '../model/index.js';
+import { inClusterName, inClusterServer, type ApplicationDestination } from '../model/index.js';
 import { isDenyPattern, patternMatches } from './glob.js';
 import type { ClusterRef } from './types.js';
 
@@ -12,7 +12,11 @@ export function isDestinationPermitted(destinations: ApplicationDestination[], c
   return !rejected && destinations.some((entry) => !isDenyEntry(entry) && allowsDestination(entry, cluster, namespace));
 
   function deniedFields(entry: ApplicationDestination): [string, string][] {
-    const fields: [string | undefined, string][] = [[entry.server, cluster.server], [entry.name, cluster.name], [entry.namespace, namespace]];
+    const fields: [string | undefined, string][] = [
+      ...serversOf(cluster).map((server): [string | undefined, string] => [entry.server, server]),
+      ...namesOf(cluster).map((name): [string | undefined, string] => [entry.name, name]),
+      [entry.namespace, namespace],
+    ];
     return fields.filter((field): field is [string, string] => field[0] !== undefined && isDenyPattern(field[0]));
   }
 }
@@ -22,7 +26,16 @@ function isDenyEntry(entry: ApplicationDestination): boolean {
 }
 
 function allowsDestination(entry: ApplicationDestination, cluster: ClusterRef, namespace: string): boolean {
-  const clusterMatches = (entry.server !== undefined && patternMatches(entry.server, cluster.server))
-    || (entry.name !== undefined && patternMatches(entry.name, cluster.name));
+  const clusterMatches = (entry.server !== undefined && serversOf(cluster).some((server) => patternMatches(entry.server!, server)))
+    || (entry.name !== undefined && namesOf(cluster).some((name) => patternMatches(entry.name!, name)));
   return clusterMatches && patternMatches(entry.namespace ?? '', namespace);
+}
+
+/** The in-cluster cluster also answers to Argo CD's in-cluster URL and name, as project destinations write them. */
+function serversOf(cluster: ClusterRef): string[] {
+  return cluster.inCluster ? [cluster.server, inClusterServer] : [cluster.server];
+}
+
+function namesOf(cluster: ClusterRef): string[] {
+  return cluster.inCluster ? [cluster.name, inClusterName] : [cluster.name];
 }

@@ -13,6 +13,8 @@ export interface PolicyObject {
 export interface ClusterRef {
   name: string;
   server: string;
+  /** The cluster marked as Argo CD's in-cluster one: project destinations naming in-cluster match it too. */
+  inCluster?: boolean;
 }
 
 /** Whether the cluster serves (group, kind) as namespaced; `undefined` when it does not know the kind. */

@@ -20,4 +20,6 @@ export interface RenderContext {
   workDir: string;
   /** What the render read, filled in by the renderer: repository paths, and whether anything came from elsewhere. */
   reads: { paths: Set<string>; remote: boolean };
+  /** A multi-source app's ref sources: ref name → the root of its checkout, for `$<ref>/path` Helm value files. */
+  refs?: ReadonlyMap<string, string>;
 }

@@ -1,5 +1,6 @@
 import { realpath, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { refValueFile } from '../model/index.js';
 import { isInside } from '../source/index.js';
 import type { RenderContext } from './context.js';
 import { RenderError } from './errors.js';
@@ -13,7 +14,8 @@ const unsafeChars = /[,"\n\r\0]/;
 
 export type ValueFile =
   | { kind: 'local'; /** Relative to the real path of the checkout, `/`-separated. */ rel: string }
-  | { kind: 'remote'; ref: RemoteRef; /** Names the file and field, to start messages. */ what: string };
+  | { kind: 'remote'; ref: RemoteRef; /** Names the file and field, to start messages. */ what: string }
+  | { kind: 'ref'; /** Real path of the file inside a ref source's checkout. */ path: string; /** As written, `$<ref>/path`. */ shown: string };
 
 
 /**
@@ -32,6 +34,12 @@ export async function resolveValueFiles(ctx: RenderContext, valueFiles: readonly
       const what = `${ctx.appPath}: spec.source.helm.valueFiles[${i}]`;
       await checkRemoteRef(ref, ctx.urls, what);
       resolved.push({ kind: 'remote', ref, what });
+      continue;
+    }
+    const named = ctx.refs && refValueFile(file);
+    if (named) {
+      const found = await refFile(ctx, named, field, ignoreMissing);
+      if (found) resolved.push(found);
       continue;
     }
     if (unsafeChars.test(file)) {
@@ -56,4 +64,28 @@ export async function resolveValueFiles(ctx: RenderContext, valueFiles: readonly
     resolved.push({ kind: 'local', rel: relativePath(realRoot, real) });
   }
   return resolved;
+}
+
+/**
+ * A `$<ref>/path` value file of a multi-source app, read from the ref source's checkout: never outside it (symlinks
+ * included), and only from a ref spec.sources declares.
+ */
+async function refFile(ctx: RenderContext, named: { ref: string; path: string }, field: string, ignoreMissing: boolean): Promise<ValueFile | undefined> {
+  const root = ctx.refs?.get(named.ref);
+  if (root === undefined) {
+    const known = [...(ctx.refs?.keys() ?? [])].map((ref) => `$${ref}`).join(', ') || 'none';
+    throw new RenderError(`${ctx.appPath}: ${field}: no source has ref: ${named.ref} (the refs are ${known}); add it to spec.sources or fix the name`);
+  }
+  const path = resolve(root, named.path);
+  if (named.path === '' || named.path.startsWith('/') || !isInside(root, path) || path === root) {
+    throw new RenderError(`${ctx.appPath}: ${field} points outside the repository of ref ${named.ref}; write $${named.ref}/<path inside it>`);
+  }
+  const info = await stat(path).catch(() => undefined);
+  if (!info?.isFile()) {
+    if (ignoreMissing) return undefined;
+    throw new RenderError(`${ctx.appPath}: ${field}: no such file in the repository of ref ${named.ref}; fix the path or set ignoreMissingValueFiles`);
+  }
+  const real = await realpath(path);
+  if (!isInside(await realpath(root), real)) throw new RenderError(`${ctx.appPath}: ${field} is a symlink out of the repository of ref ${named.ref}`);
+  return { kind: 'ref', path: real, shown: `$${named.ref}/${relativePath(root, path)}` };
 }

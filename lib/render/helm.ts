@@ -1,4 +1,4 @@
-import { mkdir, realpath, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, realpath, stat, writeFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { stringify } from 'yaml';
 import type { HelmSource } from '../model/index.js';
@@ -6,6 +6,7 @@ import type { RenderContext } from './context.js';
 import { copySource } from './copy-source.js';
 import { fetchRemoteFile } from './fetch-remote-file.js';
 import { helmTemplateArgs } from './helm-args.js';
+import { RenderError } from './errors.js';
 import { checkHelmDependencies } from './helm-dependencies.js';
 import { resolveValueFiles } from './helm-value-files.js';
 import { toManifests } from './objects.js';
@@ -43,6 +44,15 @@ export function manifestsOfHelmOutput(output: string, appPath: string, ctx?: Pic
 }
 
 
+/** A ref source's value file, copied into the render's own directory (helm never sees another checkout). */
+async function copyRefValueFile(ctx: RenderContext, path: string, shown: string, dest: string): Promise<string> {
+  const { size } = await stat(path);
+  if (size > ctx.limits.maxObjectBytes) throw new RenderError(`${ctx.appPath}: value file ${shown} is ${size} bytes, over the ${ctx.limits.maxObjectBytes}-byte limit of one document; make it smaller`);
+  ctx.budget.addBytes(size, shown);
+  await copyFile(path, dest);
+  return dest;
+}
+
 /**
  * `helm template` of the chart at the app path, with value files, inline values and parameters as Argo CD applies
  * them. Helm runs on a copy of the chart and the value files in the render's own directory, never on the checkout.
@@ -58,12 +68,18 @@ export async function renderHelm(ctx: RenderContext, bin: string): Promise<Manif
   const src = join(ctx.workDir, 'src');
   const read = await copySource(ctx.checkoutDir, [chartRel, ...valueFiles.flatMap((f) => (f.kind === 'local' ? [f.rel] : []))], src, ctx.limits);
   for (const path of read) ctx.reads.paths.add(path);
+  // A ref source's file or a URL: no list of this repository's paths covers every input.
   if (valueFiles.some((f) => f.kind !== 'local')) ctx.reads.remote = true;
   const replacements: Array<[string, string]> = [];
   const valuePaths: string[] = [];
   for (const [i, file] of valueFiles.entries()) {
     if (file.kind === 'local') {
       valuePaths.push(join(src, file.rel));
+      continue;
+    }
+    if (file.kind === 'ref') {
+      valuePaths.push(await copyRefValueFile(ctx, file.path, file.shown, join(ctx.workDir, `ref-values-${i}.yaml`)));
+      replacements.push([join(ctx.workDir, `ref-values-${i}.yaml`), file.shown]);
       continue;
     }
     const dest = join(ctx.workDir, `remote-values-${i}.yaml`);

@@ -35,6 +35,8 @@ export interface RenderOptions {
   allowLoopbackUrls?: boolean;
   /** Let kustomizations name remote bases and files; default SLUICE_KUSTOMIZE_REMOTE_REFS (off). */
   kustomizeRemoteRefs?: boolean;
+  /** A multi-source app's ref sources (ref name → checkout root): `$<ref>/path` value files are read from them. */
+  refs?: ReadonlyMap<string, string>;
 }
 
 export interface RenderResult {
@@ -85,6 +87,7 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
       },
       workDir,
       reads: { paths: new Set(), remote: false },
+      ...(options.refs ? { refs: options.refs } : {}),
     };
     const manifests = await renderWith(tool, ctx, options);
     return { tool, manifests, ...(ctx.reads.remote ? {} : { inputs: outermost(ctx.reads.paths) }) };

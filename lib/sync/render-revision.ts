@@ -1,5 +1,6 @@
 import type { Application, AppProject } from '../model/index.js';
 import { render, type RenderResult } from '../render/index.js';
+import { renderSources } from './render-sources.js';
 import { fetchRevision, resolveRevision, withGitCredentials, type GitCredentials, type SourceArtifacts } from '../source/index.js';
 
 export interface RenderRevisionOptions {
@@ -21,8 +22,9 @@ export interface RenderedRevision extends RenderResult {
   revision: string;
 }
 
-/** Git to manifests: resolves the app's targetRevision (unless a sha is given), fetches that commit, renders it. */
+/** Git to manifests: resolves the app's targetRevision (unless a sha is given), fetches that commit, renders it (every source of a multi-source app: renderSources). */
 export async function renderRevision(app: Application, options: RenderRevisionOptions): Promise<RenderedRevision> {
+  if (app.sources) return renderSources(app, app.sources, options);
   const { source } = app;
   const checkout = await withGitCredentials(options.credentials, source.repoURL, async (auth) => {
     const revision = options.revision ?? await resolveRevision(source.repoURL, source.targetRevision, auth);

@@ -1,7 +1,7 @@
 import { SluiceError } from '../errors.js';
 import type { EksAuth } from '../eks/index.js';
 import { KubeClient, UnauthorizedError } from '../kube/index.js';
-import { isEksAccess, type ApplicationDestination, type ClusterAccess, type ClusterCredentials, type ClusterRecord, type EksClusterAccess } from '../model/index.js';
+import { isEksAccess, isInClusterDestination, type ApplicationDestination, type ClusterAccess, type ClusterCredentials, type ClusterRecord, type EksClusterAccess } from '../model/index.js';
 import { type SecretStore, clusterSecretName } from '../secrets/index.js';
 
 interface CachedClient {
@@ -26,6 +26,9 @@ export class ClusterClients {
     if (destination.name) {
       const found = records.find((r) => r.name === destination.name);
       if (found) return found;
+    }
+    if (isInClusterDestination(destination)) return inClusterRecord(records, destination);
+    if (destination.name) {
       const secretRef = clusterSecretName(this.deps.stage, destination.name);
       const access = await this.deps.secrets.getClusterCredentials(secretRef).catch(() => undefined);
       if (access) return { name: destination.name, server: isEksAccess(access) ? (await this.#eks(access).endpoint(access)).server : access.server, secretRef };
@@ -70,4 +73,17 @@ export class ClusterClients {
     if (!this.deps.eks) throw new SluiceError(`EKS cluster ${access.clusterName}: this function was built without EKS access; give it an EksAuth`);
     return this.deps.eks;
   }
+}
+
+/**
+ * Argo CD's in-cluster destination (`name: in-cluster`, `server: https://kubernetes.default.svc`): a cluster
+ * registered at that URL, else the one marked with `--in-cluster`. Sluice runs in no cluster, so without either
+ * the app cannot say which cluster it means.
+ */
+function inClusterRecord(records: ClusterRecord[], destination: ApplicationDestination): ClusterRecord {
+  const found = records.find((r) => r.server.replace(/\/+$/, '') === destination.server?.replace(/\/+$/, '')) ?? records.find((r) => r.inCluster);
+  if (found) return found;
+  const shown = destination.name ? `name "${destination.name}"` : `server ${destination.server}`;
+  throw new SluiceError(`destination ${shown} is Argo CD's in-cluster destination, and no registered cluster is marked as the one it means; ` +
+    'mark one with `sluice cluster add <name> --kubeconfig <file> --in-cluster` (or `--eks <cluster-arn> --in-cluster`)');
 }

@@ -29,9 +29,12 @@ export async function runPushJob(deps: WorkerDeps, job: Job): Promise<JobOutcome
   const statuses = push.changedPaths && push.before ? new Map((await deps.store.getAppSummaries(apps.map((app) => app.name))).map((s) => [s.app, s])) : new Map<string, AppStatusSummary>();
   const touched = new Set(apps.filter((app) => pushTouches(app, statuses.get(app.name), push)).map((app) => app.name));
   const untouched = apps.filter((app) => !touched.has(app.name)).map((app) => statuses.get(app.name)!);
+  // A multi-source app's revision is every source's: its sync resolves them all, and one repository's commit time says nothing of the others'.
+  const multiSource = new Set(apps.filter((app) => app.sources).map((app) => app.name));
   const syncJob = (app: string): Job => ({
-    kind: 'sync', app, revision: commit, trigger: job.trigger, requestedAt: deps.now().toISOString(),
-    ...(job.commitTime ? { commitTime: job.commitTime } : {}), ...(job.deliveryId ? { deliveryId: job.deliveryId } : {}),
+    kind: 'sync', app, trigger: job.trigger, requestedAt: deps.now().toISOString(),
+    ...(multiSource.has(app) ? {} : { revision: commit, ...(job.commitTime ? { commitTime: job.commitTime } : {}) }),
+    ...(job.deliveryId ? { deliveryId: job.deliveryId } : {}),
   });
   if (touched.size) await deps.queue.enqueueJobs([...touched].map(syncJob));
   const advanced = await mapLimit(untouched, advanceConcurrency, (status) =>

@@ -2,8 +2,8 @@ import { pendingChangesText, pinText, shortRevision } from '../format/index.js';
 import { isTransientError, SluiceError } from '../errors.js';
 import type { Job } from '../queue/index.js';
 import { deployedRevisionFields, type AppPin } from '../store/index.js';
-import { resolveRevision, withGitCredentials } from '../source/index.js';
-import { diffApp, renderRevision } from '../sync/index.js';
+import { targetRevisionOf } from '../model/index.js';
+import { diffApp, renderRevision, resolveAppRevision } from '../sync/index.js';
 import { appContext } from './app-context.js';
 import { withoutCondition } from './conditions.js';
 import { inventoryOf } from './inventory.js';
@@ -30,7 +30,7 @@ export async function runRefreshJob(deps: WorkerDeps, job: Job): Promise<JobOutc
 async function refreshJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
   const { app, project, settings } = await appContext(deps, job.app!);
   const status = await deps.store.getAppStatus(app.name);
-  const head = job.head ?? await withGitCredentials(deps.render.gitAuth, app.source.repoURL, (auth) => resolveRevision(app.source.repoURL, app.source.targetRevision, auth));
+  const head = job.head ?? await resolveAppRevision(app, deps.render.gitAuth);
   const gitMoved = status?.revision !== undefined && status.revision !== head;
   // A rollback's pin holds until someone unpins or the branch gets a newer commit than the one rolled back from.
   const pinHolds = (candidate: AppPin | undefined) => (candidate && !job.unpin && !newerThanPin(candidate, head) ? candidate : undefined);
@@ -49,7 +49,7 @@ async function refreshJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
     ...diff.errors,
   ].join(', ').slice(0, 1000);
   await deps.store.updateAppStatus(app.name, (current) => ({
-    ...current, ...(caughtUp ? deployedRevisionFields(current, head) : {}), sync, health: diff.health, targetRevision: app.source.targetRevision,
+    ...current, ...(caughtUp ? deployedRevisionFields(current, head) : {}), sync, health: diff.health, targetRevision: targetRevisionOf(app),
     lastDiffSummary: { counts: diff.summary, text }, conditions: withoutCondition(current, 'ComparisonError'), pin: pinHolds(current.pin),
     // What Git holds at the head is what a later push is compared with, so its inputs are what count.
     sourcePaths: sourcePathsToRecord(rendered.inputs) ?? undefined,

@@ -1,8 +1,8 @@
 import { isTransientError, SluiceError } from '../errors.js';
 import type { Job } from '../queue/index.js';
 import { shortRevision } from '../format/index.js';
-import { resolveRevision, resolveRevisionRecent, withGitCredentials, type GitAuth } from '../source/index.js';
-import { renderRevision, syncApp } from '../sync/index.js';
+import { targetRevisionOf } from '../model/index.js';
+import { renderRevision, resolveAppRevision, syncApp, type RecentAnswer } from '../sync/index.js';
 import type { OperationResult } from '../result/index.js';
 import { appContext } from './app-context.js';
 import { followUpIfProgressing } from './follow-up.js';
@@ -39,7 +39,8 @@ async function syncJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
   if (pushedOrScheduled(job) && !app.syncPolicy.automated) return runRefreshJob(deps, { ...job, kind: 'refresh' });
   const rollback = job.kind === 'rollback';
   // Every ls-remote with the repository's credentials, looked up again once if the Git server refuses them.
-  const withAuth = (use: (auth: GitAuth | undefined) => Promise<string>) => withGitCredentials(deps.render.gitAuth, app.source.repoURL, use);
+  // A multi-source app's head is each source's, joined (resolveAppRevision).
+  const resolveHead = (recent?: RecentAnswer) => resolveAppRevision(app, deps.render.gitAuth, recent);
   const status = await deps.store.getAppStatus(app.name);
   let revision = job.revision;
   let head: string | undefined;
@@ -49,14 +50,13 @@ async function syncJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
     if (!entry) throw new SluiceError(`app ${app.name}: history entry ${job.historyId} does not exist; list them with \`sluice app history ${app.name}\``);
     revision = entry.revision;
     historyId = entry.id;
-    head = await withAuth((auth) => resolveRevision(app.source.repoURL, app.source.targetRevision, auth));
+    head = await resolveHead();
   } else if (!revision || pushedOrScheduled(job)) {
     // A push or drift job for a commit the branch has moved past is stale; a person's `sync --revision` is not.
     // A push's jobs arrive in a burst: they share a recent answer, and only one that disagrees asks again.
-    const { repoURL, targetRevision } = app.source;
     const asked = Date.now();
-    head = await withAuth((auth) => (revision ? resolveRevisionRecent(repoURL, targetRevision, auth, recentHeadMs) : resolveRevision(repoURL, targetRevision, auth)));
-    if (revision && revision !== head) head = await withAuth((auth) => resolveRevisionRecent(repoURL, targetRevision, auth, recentHeadMs, asked));
+    head = await resolveHead(revision ? { maxAgeMs: recentHeadMs } : undefined);
+    if (revision && revision !== head) head = await resolveHead({ maxAgeMs: recentHeadMs, notBefore: asked });
     if (revision && revision !== head && !isSha(app.source.targetRevision)) {
       return dropped(deps, job, `revision ${shortRevision(revision)} is no longer the head of ${app.source.targetRevision} (now ${shortRevision(head)}); the newer commit is synced instead`);
     }
@@ -86,7 +86,7 @@ async function syncJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
     result = { app: app.name, revision: revision!, trigger: job.trigger, startedAt: now, finishedAt: now, phase: 'Error', message: (error as Error).message, health: 'Unknown', resources: [], warnings: [] };
   }
   await recordOperation(deps.store, result, {
-    revisionHistoryLimit: app.revisionHistoryLimit, targetRevision: app.source.targetRevision, pin: pinAfter(deps, job, result, { head, historyId }),
+    revisionHistoryLimit: app.revisionHistoryLimit, targetRevision: targetRevisionOf(app), pin: pinAfter(deps, job, result, { head, historyId }),
     deployed: { commitTime: job.commitTime, force: rollback || !pushedOrScheduled(job) }, sourcePaths,
   });
   await deps.notify.synced(job, app, result);

@@ -15,6 +15,9 @@ export const clusterAdd: Command = {
     'With --eks <cluster-arn>, no credential is stored: the worker and status function sign EKS tokens with their',
     'IAM role, or with --role-arn assumed (--external-id if its trust policy asks for one); the endpoint and CA are',
     "looked up now with eks:DescribeCluster. Give the role an EKS access entry (docs/deploying-to-aws.md).",
+    "With --in-cluster, Argo CD's in-cluster destination (server https://kubernetes.default.svc or name in-cluster)",
+    'means this cluster: Sluice runs in none, so Argo CD apps that deploy "to where Argo CD runs" go here unchanged.',
+    'At most one cluster is marked; registering a marked cluster again keeps its mark.',
     'Uses TABLE_NAME, STAGE and the AWS SDK environment (AWS_REGION, credentials, AWS_ENDPOINT_URL).',
   ].join('\n'),
   args: [{ name: 'name' }],
@@ -24,11 +27,13 @@ export const clusterAdd: Command = {
     eks: { type: 'string', value: 'cluster-arn', description: 'an EKS cluster reached through IAM, arn:aws:eks:<region>:<account>:cluster/<name>' },
     'role-arn': { type: 'string', value: 'arn', description: 'with --eks: the IAM role to assume for this cluster' },
     'external-id': { type: 'string', value: 'id', description: "with --role-arn: the external id the role's trust policy asks for" },
+    'in-cluster': { type: 'boolean', description: "the cluster Argo CD's in-cluster destination means (server https://kubernetes.default.svc, name in-cluster); moves the mark from any other cluster" },
   },
   connection: false,
   examples: [
     'sluice cluster add production --kubeconfig ./prod.kubeconfig',
     'sluice cluster add staging --kubeconfig ~/.kube/config --context staging-admin',
+    'sluice cluster add management --kubeconfig ./mgmt.kubeconfig --in-cluster',
     'sluice cluster add prod-eu --eks arn:aws:eks:eu-west-1:123456789012:cluster/prod --role-arn arn:aws:iam::210987654321:role/sluice-deployer',
   ],
   async run({ args, flags, io, out, name: command }) {
@@ -38,7 +43,7 @@ export const clusterAdd: Command = {
     if (Boolean(file) === Boolean(eks)) throw new UsageError('give --kubeconfig <file> (static credentials) or --eks <cluster-arn> (IAM), one of them', command);
     if (!eks && (flags['role-arn'] !== undefined || flags['external-id'] !== undefined)) throw new UsageError('--role-arn and --external-id go with --eks', command);
     // Loaded on demand, as the AWS SDK and the Kubernetes client take a second to load.
-    const [{ clusterDeps }, { kubeconfigToCredentials }, { eksAuthFromEnv, registerCluster }, { clusterSecretName }, { parseClusterCredentials }] = await Promise.all([
+    const [{ clusterDeps }, { kubeconfigToCredentials }, { eksAuthFromEnv, registerCluster }, { clusterSecretName }, { parseClusterCredentials, inClusterServer }] = await Promise.all([
       import('../cluster/cluster-deps.js'), import('../../kube/index.js'), import('../../runtime/index.js'), import('../../secrets/index.js'), import('../../model/index.js'),
     ]);
     const deps = clusterDeps(io.env);
@@ -55,9 +60,12 @@ export const clusterAdd: Command = {
       access = await kubeconfigToCredentials({ path: resolve(io.cwd, file!) }, stringFlag(flags, 'context'));
       server = access.server;
     }
-    await registerCluster(deps, name, access, server);
-    const record = { name, server, secretRef };
-    out.result(record, () => `cluster ${name} added: ${server} (${eks ? 'reached through IAM; ' : ''}${eks ? 'settings' : 'credentials'} in Secrets Manager secret ${secretRef})`);
+    const inCluster = flags['in-cluster'] === true;
+    const { inClusterBefore } = await registerCluster(deps, name, access, server, { inCluster });
+    const record = { name, server, secretRef, ...(inCluster ? { inCluster } : {}) };
+    const marked = !inCluster ? '' : `; apps whose destination is Argo CD's in-cluster one (${inClusterServer}, name in-cluster) now sync to it` +
+      (inClusterBefore && inClusterBefore !== name ? ` instead of ${inClusterBefore}` : '');
+    out.result(record, () => `cluster ${name} added: ${server} (${eks ? 'reached through IAM; ' : ''}${eks ? 'settings' : 'credentials'} in Secrets Manager secret ${secretRef})${marked}`);
     return ExitCode.ok;
   },
 };

@@ -4,7 +4,7 @@ import { formatTable } from '../output/table.js';
 
 export const clusterList: Command = {
   path: ['cluster', 'list'],
-  summary: 'List the registered clusters: names and servers, never credentials',
+  summary: 'List the registered clusters: names, servers and the in-cluster mark, never credentials',
   description: 'Reads the registry in the status table; uses TABLE_NAME and the AWS SDK environment like cluster add.',
   args: [],
   options: {},
@@ -13,9 +13,9 @@ export const clusterList: Command = {
   async run({ io, out }) {
     const { clusterDeps } = await import('../cluster/cluster-deps.js'); // the AWS SDK, only when needed
     const registry = await clusterDeps(io.env).store.getRegistry();
-    // Only name and server: the secret's id is not a credential, but nothing here needs it.
-    const clusters = (registry?.clusters ?? []).map(({ name, server }) => ({ name, server })).sort((a, b) => (a.name < b.name ? -1 : 1));
-    out.result({ clusters }, () => (clusters.length ? formatTable(['NAME', 'SERVER'], clusters.map((c) => [c.name, c.server])) : 'No clusters registered; add one with `sluice cluster add <name> --kubeconfig <file>`.'));
+    // Only name, server and the in-cluster mark: the secret's id is not a credential, but nothing here needs it.
+    const clusters = (registry?.clusters ?? []).map(({ name, server, inCluster }) => ({ name, server, ...(inCluster ? { inCluster } : {}) })).sort((a, b) => (a.name < b.name ? -1 : 1));
+    out.result({ clusters }, () => (clusters.length ? formatTable(['NAME', 'SERVER'], clusters.map((c) => [c.name, `${c.server}${c.inCluster ? ' (in-cluster)' : ''}`])) : 'No clusters registered; add one with `sluice cluster add <name> --kubeconfig <file>`.'));
     return ExitCode.ok;
   },
 };

@@ -1,9 +1,15 @@
-import type { AppDetail } from '../../api/index.js';
+import type { AppDetail, MultiSourceView } from '../../api/index.js';
 import type { Painter } from '../output/colour.js';
 import { formatFields } from '../output/table.js';
 import { formatResourceTable } from './resource-table.js';
 import { firstLine } from './text.js';
 import { pinText, shortRevision, triggerText } from '../../format/index.js';
+
+/** One of a multi-source app's sources: `repo path@target (ref x) → revision`. */
+function sourceLine(source: MultiSourceView, revision: string | undefined): string {
+  const path = source.refOnly ? '' : ` ${source.path || '.'}`;
+  return `${source.repoURL}${path}@${source.targetRevision}${source.ref ? ` (ref ${source.ref})` : ''}${revision ? ` → ${shortRevision(revision)}` : ''}`;
+}
 
 /** The app's summary fields, then its resources, as `argocd app get` shows them. */
 export function formatAppDetail(app: AppDetail, paint: Painter): string {
@@ -16,8 +22,8 @@ export function formatAppDetail(app: AppDetail, paint: Painter): string {
   const fields: [string, string][] = [
     ['Name', app.name],
     ['Project', app.project],
-    ['Repo', source.repoURL],
-    ['Path', source.path || '.'],
+    ...(app.sources ? app.sources.map((entry, i): [string, string] => [`Source ${i + 1}`, sourceLine(entry, app.revisions?.[i])])
+      : [['Repo', source.repoURL], ['Path', source.path || '.']] as [string, string][]),
     ['Target', app.targetRevision],
     ['Destination', `${destination.name ?? destination.server ?? ''}${destination.namespace ? ` / ${destination.namespace}` : ''}`],
     ['Sync Policy', policy],

@@ -32,7 +32,6 @@ function errorsOf(document: unknown): SpecIssue[] {
 
 describe('fields Sluice does not support', () => {
   const warned: [string, Record<string, unknown>, Record<string, unknown>?][] = [
-    ['spec.sources', { sources: [{ repoURL: 'https://github.com/example/values.git', ref: 'values' }] }],
     ['spec.info', { info: [{ name: 'owner', value: 'team-a' }] }],
     ['spec.source.helm.fileParameters', { source: { ...source, helm: { fileParameters: [{ name: 'config', path: 'config.json' }] } } }],
     ['spec.source.helm.version', { source: { ...source, helm: { version: 'v3' } } }],
@@ -62,11 +61,10 @@ describe('fields Sluice does not support', () => {
     assert.equal(applications[0]?.name, 'legacy');
     assert.deepEqual(warnings.map((w) => w.field).sort(), [
       'spec.info', 'spec.source.helm.fileParameters', 'spec.source.helm.passCredentials',
-      'spec.source.helm.version', 'spec.sources', 'spec.syncPolicy.managedNamespaceMetadata',
+      'spec.source.helm.version', 'spec.syncPolicy.managedNamespaceMetadata',
       'spec.syncPolicy.syncOptions[1]', 'spec.syncPolicy.syncOptions[2]',
     ]);
     assert.ok(warnings.every((w) => w.file === path && /\(line \d+\)$/.test(w.message)));
-    assert.match(warnings.find((w) => w.field === 'spec.sources')?.message ?? '', /spec\.source is synced instead.*\(line 23\)/);
   });
 
   it('warns about sync options it does not implement, naming the option', () => {
@@ -92,9 +90,8 @@ describe('fields Sluice does not support', () => {
   });
 
   const refused: [string, Record<string, unknown>, RegExp][] = [
-    ['spec.sources', { source: undefined, sources: [source] }, /multi-source applications are not supported.*single spec\.source/],
     ['spec.source.chart', { source: { repoURL: 'https://charts.example.com', chart: 'redis', targetRevision: '17.0.0' } }, /Helm repository.*keep the chart in Git/],
-    ['spec.source.plugin', { source: { ...source, plugin: { name: 'sops' } } }, /config management plugins are not supported/],
+    ['spec.source.plugin', { source: { ...source, plugin: { name: 'sops' } } }, /^Application "guestbook" uses a config management plugin.*render the manifests in CI and commit the output.*or use Kustomize or Helm/],
     ['spec.sourceHydrator', { sourceHydrator: { drySource: source } }, /source hydration is not supported/],
   ];
   for (const [field, spec, message] of refused) {
