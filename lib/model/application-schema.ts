@@ -16,6 +16,11 @@ const helm = z.strictObject({
   valuesObject: z.record(z.string(), z.unknown()).optional(),
   parameters: z.array(helmParameter).default([]),
   ignoreMissingValueFiles: z.boolean().optional(),
+  passCredentials: z.boolean().optional(),
+  skipCrds: z.boolean().optional(),
+  namespace: namespaceName.optional(),
+  kubeVersion: z.string().regex(/^v?\d+\.\d+(\.\d+)?$/, 'expected a Kubernetes version such as 1.30 or v1.30.2').optional(),
+  apiVersions: z.array(z.string().regex(/^[a-zA-Z0-9.-]+(\/[a-zA-Z0-9.-]+)*$/, 'expected an API version such as apps/v1 or monitoring.coreos.com/v1/ServiceMonitor')).optional(),
 });
 
 const kustomize = z.strictObject({
@@ -34,7 +39,8 @@ const directory = z.strictObject({
 });
 
 const sourceFields = z.strictObject({
-  repoURL: repoUrl,
+  repoURL: nonEmptyString,
+  chart: z.string().min(1, 'must not be empty').regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a chart name: letters, digits, ".", "_" and "-"').optional(),
   targetRevision: z.string().default('HEAD').transform((revision) => revision || 'HEAD'),
   path: repoPath.default('.'),
   helm: helm.optional(),
@@ -42,7 +48,11 @@ const sourceFields = z.strictObject({
   directory: directory.optional(),
 });
 
-function oneTool(value: Partial<Record<'helm' | 'kustomize' | 'directory', unknown>>, ctx: z.RefinementCtx): void {
+function oneTool(value: Partial<Record<'helm' | 'kustomize' | 'directory', unknown>> & { repoURL?: string; chart?: string }, ctx: z.RefinementCtx): void {
+  // A chart source's repoURL is a Helm repository or an OCI registry (checked when fetched); any other, a Git repository.
+  if (value.chart === undefined && value.repoURL !== undefined) {
+    for (const issue of repoUrl.safeParse(value.repoURL).error?.issues ?? []) ctx.addIssue({ code: 'custom', path: ['repoURL'], message: issue.message });
+  }
   const tools = (['helm', 'kustomize', 'directory'] as const).filter((tool) => value[tool] !== undefined);
   if (tools.length > 1) ctx.addIssue({ code: 'custom', path: [tools[1] ?? ''], message: `only one of helm, kustomize and directory may be set; found ${tools.join(' and ')}` });
 }

@@ -34,10 +34,6 @@ export const applicationFeatureRules: FeatureRule[] = [
     path: ['spec', 'sourceHydrator'],
     check: () => ({ severity: 'error', message: 'source hydration is not supported by Sluice yet; describe the app with spec.source' }),
   },
-  {
-    path: ['spec', 'source', 'chart'],
-    check: () => ({ severity: 'error', message: 'charts from a Helm repository are not supported by Sluice yet; keep the chart in Git and point spec.source.path at its directory' }),
-  },
   pluginRule(['spec', 'source', 'plugin']),
 ];
 

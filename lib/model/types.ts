@@ -18,6 +18,16 @@ export interface HelmSource {
   valuesObject?: Record<string, unknown>;
   parameters: HelmParameter[];
   ignoreMissingValueFiles?: boolean;
+  /** Send a Helm repository's credentials to chart archive URLs on other hosts too (Helm's --pass-credentials). */
+  passCredentials?: boolean;
+  /** Leave the chart's crds/ out (`helm template` without --include-crds). */
+  skipCrds?: boolean;
+  /** `helm template --namespace`, instead of the destination namespace. */
+  namespace?: string;
+  /** `--kube-version`; unset: the destination cluster's version. */
+  kubeVersion?: string;
+  /** `--api-versions`; unset: the destination cluster's API versions. */
+  apiVersions?: string[];
 }
 
 export interface KustomizeSource {
@@ -37,9 +47,12 @@ export interface DirectorySource {
 }
 
 export interface ApplicationSource {
+  /** A Git repository; with `chart`, a Helm repository (https://) or an OCI registry (oci://host/path or host/path). */
   repoURL: string;
-  /** Branch, tag, commit sha or `HEAD`. Defaults to `HEAD`. */
+  /** Branch, tag, commit sha or `HEAD`; with `chart`, a chart version or a semver range. Defaults to `HEAD`. */
   targetRevision: string;
+  /** A chart in the Helm repository or OCI registry repoURL names (path is then unused). */
+  chart?: string;
   path: string;
   helm?: HelmSource;
   kustomize?: KustomizeSource;

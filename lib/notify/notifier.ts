@@ -54,7 +54,9 @@ export function createJobNotifier(deps: NotifierDeps): JobNotifier {
     return true;
   });
 
-  const commitStatus = (app: Application, sha: string | undefined, status: CommitStatus) => deliver('github commit status', { app: app.name, state: status.state }, async () => {
+  const commitStatus = (app: Application, revision: string | undefined, status: CommitStatus) => deliver('github commit status', { app: app.name, state: status.state }, async () => {
+    // A multi-source app's revision is one sha per source: the status goes on its first source's commit.
+    const sha = revision?.split(',')[0];
     const repo = githubRepoFor(app.source.repoURL, deps.github);
     if (!repo || !isSha(sha)) return false;
     const token = await deps.githubToken();

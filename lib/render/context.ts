@@ -18,8 +18,18 @@ export interface RenderContext {
   urls: RenderUrlPolicy;
   /** This render's own fresh, private directory: the tools run on a copy of the source made in it, and nowhere else. */
   workDir: string;
+  /** Helm only: fetches a chart copy's remote dependencies into its charts/ (else they must be vendored), and the target cluster's version and API versions. */
+  helm?: RenderHelmOptions;
   /** What the render read, filled in by the renderer: repository paths, and whether anything came from elsewhere. */
   reads: { paths: Set<string>; remote: boolean };
   /** A multi-source app's ref sources: ref name → the root of its checkout, for `$<ref>/path` Helm value files. */
   refs?: ReadonlyMap<string, string>;
+}
+
+/** What a Helm render gets from outside the source: how to fetch chart dependencies, and what the cluster serves. */
+export interface RenderHelmOptions {
+  /** `helm dependency build` on the render's copy of the chart (`what` names it in messages). */
+  dependencies?: (chartDir: string, what: string) => Promise<void>;
+  kubeVersion?: string;
+  apiVersions?: string[];
 }

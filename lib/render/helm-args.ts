@@ -10,7 +10,15 @@ export interface HelmTemplateInputs {
   /** File holding spec.source.helm.valuesObject (or values); applied after the value files. */
   inlineValuesFile?: string;
   parameters: HelmParameter[];
+  /** Leave crds/ out (spec.source.helm.skipCrds). */
+  skipCrds?: boolean;
+  /** `--kube-version` and `--api-versions`: the app's, else the destination cluster's. */
+  kubeVersion?: string;
+  apiVersions?: string[];
 }
+
+const kubeVersionText = /^v?\d+\.\d+(\.\d+)?([-+][0-9A-Za-z.+-]*)?$/;
+const apiVersionText = /^[A-Za-z0-9.-]+(\/[A-Za-z0-9.-]+)*$/;
 
 /** Helm splits `--set` values on unescaped commas; a parameter value is one value, so its commas are escaped. */
 export function escapeSetValue(value: string): string {
@@ -27,8 +35,10 @@ export function helmTemplateArgs(inputs: HelmTemplateInputs): string[] {
   checkReleaseName(inputs.releaseName);
   if (inputs.namespace) checkNamespace(inputs.namespace, 'spec.destination.namespace');
   checkHelmParameters(inputs.parameters);
-  const args = ['template', '--include-crds'];
+  const args = inputs.skipCrds ? ['template', '--skip-crds'] : ['template', '--include-crds'];
   if (inputs.namespace) args.push(`--namespace=${inputs.namespace}`);
+  if (inputs.kubeVersion && kubeVersionText.test(inputs.kubeVersion)) args.push(`--kube-version=${inputs.kubeVersion}`);
+  for (const api of inputs.apiVersions ?? []) if (apiVersionText.test(api)) args.push(`--api-versions=${api}`);
   for (const file of inputs.valueFiles) args.push(`--values=${file}`);
   if (inputs.inlineValuesFile) args.push(`--values=${inputs.inlineValuesFile}`);
   for (const p of inputs.parameters) args.push(`${p.forceString ? '--set-string' : '--set'}=${p.name}=${escapeSetValue(p.value)}`);

@@ -61,13 +61,14 @@ export async function renderHelm(ctx: RenderContext, bin: string): Promise<Manif
   const helm = ctx.source.helm;
   const releaseName = helm?.releaseName || ctx.appName;
   checkReleaseName(releaseName, helm?.releaseName ? 'spec.source.helm.releaseName' : 'the Helm release name (the app name, as spec.source.helm.releaseName is not set)');
-  await checkHelmDependencies(ctx);
+  if (!ctx.helm?.dependencies) await checkHelmDependencies(ctx);
   const valueFiles = await resolveValueFiles(ctx, helm?.valueFiles ?? [], helm?.ignoreMissingValueFiles ?? false);
   const realRoot = await realpath(ctx.checkoutDir);
   const chartRel = relativePath(realRoot, await realpath(ctx.appDir));
   const src = join(ctx.workDir, 'src');
   const read = await copySource(ctx.checkoutDir, [chartRel, ...valueFiles.flatMap((f) => (f.kind === 'local' ? [f.rel] : []))], src, ctx.limits);
   for (const path of read) ctx.reads.paths.add(path);
+  if (ctx.helm?.dependencies) await ctx.helm.dependencies(join(src, chartRel), ctx.appPath);
   // A ref source's file or a URL: no list of this repository's paths covers every input.
   if (valueFiles.some((f) => f.kind !== 'local')) ctx.reads.remote = true;
   const replacements: Array<[string, string]> = [];
@@ -103,6 +104,7 @@ export async function renderHelm(ctx: RenderContext, bin: string): Promise<Manif
     args: helmTemplateArgs({
       releaseName, chartDir: join(src, chartRel), namespace: ctx.namespace,
       valueFiles: valuePaths, inlineValuesFile, parameters: helm?.parameters ?? [],
+      skipCrds: helm?.skipCrds, kubeVersion: helm?.kubeVersion ?? ctx.helm?.kubeVersion, apiVersions: helm?.apiVersions ?? ctx.helm?.apiVersions,
     }),
     cwd: join(src, chartRel),
     timeoutMs: ctx.limits.toolTimeoutMs,

@@ -1,4 +1,5 @@
 export { render, type RenderOptions, type RenderResult } from './render.js';
+export type { RenderHelmOptions } from './context.js';
 export { resolveRenderLimits } from './limits.js';
 export { runTool, type ToolRun } from './run-tool.js';
 export { detectTool, kustomizationFiles } from './detect-tool.js';

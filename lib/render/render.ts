@@ -1,7 +1,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import { isInside, resolveInside } from '../source/index.js';
 import type { ApplicationSource } from '../model/index.js';
-import type { RenderContext } from './context.js';
+import type { RenderContext, RenderHelmOptions } from './context.js';
 import { detectTool } from './detect-tool.js';
 import { renderDirectory } from './directory.js';
 import { RenderError } from './errors.js';
@@ -35,6 +35,8 @@ export interface RenderOptions {
   allowLoopbackUrls?: boolean;
   /** Let kustomizations name remote bases and files; default SLUICE_KUSTOMIZE_REMOTE_REFS (off). */
   kustomizeRemoteRefs?: boolean;
+  /** Helm: fetch remote chart dependencies (else they must be vendored), and the cluster's version and API versions. */
+  helm?: RenderHelmOptions;
   /** A multi-source app's ref sources (ref name → checkout root): `$<ref>/path` value files are read from them. */
   refs?: ReadonlyMap<string, string>;
 }
@@ -88,6 +90,7 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
       workDir,
       reads: { paths: new Set(), remote: false },
       ...(options.refs ? { refs: options.refs } : {}),
+      ...(options.helm ? { helm: options.helm } : {}),
     };
     const manifests = await renderWith(tool, ctx, options);
     return { tool, manifests, ...(ctx.reads.remote ? {} : { inputs: outermost(ctx.reads.paths) }) };

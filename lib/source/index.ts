@@ -10,3 +10,5 @@ export { SourceError, SourceAuthError } from './errors.js';
 export { withGitCredentials } from './with-git-credentials.js';
 export type { Checkout, CheckoutLimits, FetchOptions, GitAuth, GitCredentials, GithubOptions } from './types.js';
 export { s3SourceArtifacts, type S3SourceArtifactsOptions, type SourceArtifacts } from './source-artifacts.js';
+export { extractTarball } from './tarball.js';
+export { CheckoutBudget } from './limits.js';

@@ -22,8 +22,9 @@ function locate(url: string): RepoLocation | undefined {
     return undefined;
   }
   const scheme = parsed.protocol.replace(/:$/, '').toLowerCase();
-  if (!['http', 'https', 'ssh', 'git', 'git+ssh'].includes(scheme) || !parsed.hostname) return undefined;
-  return { scheme, host: parsed.hostname, port: scheme.startsWith('http') ? parsed.port : '', path: decodeURIComponent(parsed.pathname) };
+  // oci: a Helm chart registry (`oci://host[:port]/path`), matched to its stored credentials like an https URL.
+  if (!['http', 'https', 'ssh', 'git', 'git+ssh', 'oci'].includes(scheme) || !parsed.hostname) return undefined;
+  return { scheme, host: parsed.hostname, port: scheme.startsWith('http') || scheme === 'oci' ? parsed.port : '', path: decodeURIComponent(parsed.pathname) };
 }
 
 function invalid(url: string): SourceError {

@@ -1,6 +1,7 @@
 import type { Application, AppProject } from '../model/index.js';
 import { render, type RenderResult } from '../render/index.js';
 import { renderSources } from './render-sources.js';
+import { fetchChartSource, isChartSource, renderHelmOptions } from './render-chart.js';
 import { fetchRevision, resolveRevision, withGitCredentials, type GitCredentials, type SourceArtifacts } from '../source/index.js';
 
 export interface RenderRevisionOptions {
@@ -16,6 +17,8 @@ export interface RenderRevisionOptions {
   artifacts?: SourceArtifacts;
   /** The app's project: its sourceRepos bound the remote bases and value files the render may fetch. */
   project?: Pick<AppProject, 'sourceRepos'>;
+  /** The destination cluster's version and API versions, for Helm's --kube-version/--api-versions unless the app sets them. */
+  kube?: { kubeVersion?: string; apiVersions?: string[] };
 }
 
 export interface RenderedRevision extends RenderResult {
@@ -26,12 +29,19 @@ export interface RenderedRevision extends RenderResult {
 export async function renderRevision(app: Application, options: RenderRevisionOptions): Promise<RenderedRevision> {
   if (app.sources) return renderSources(app, app.sources, options);
   const { source } = app;
+  if (isChartSource(source)) {
+    // A chart from a Helm repository or OCI registry: its revision is the chart version, as Argo CD records it.
+    const chart = await fetchChartSource(source, options.revision, options);
+    const { inputs: _inputs, ...rendered } = await render({ checkoutDir: chart.dir, source: chart.source, appName: app.name, namespace: app.destination.namespace, tools: options.tools,
+      revision: chart.revision, project: app.project, sourceRepos: options.project?.sourceRepos, helm: renderHelmOptions(source, options) });
+    return { revision: chart.revision, ...rendered };
+  }
   const checkout = await withGitCredentials(options.credentials, source.repoURL, async (auth) => {
     const revision = options.revision ?? await resolveRevision(source.repoURL, source.targetRevision, auth);
     return fetchRevision(source.repoURL, revision, { cacheDir: options.cacheDir, auth, github: options.github, artifacts: options.artifacts });
   });
   const rendered = await render({ checkoutDir: checkout.dir, source, appName: app.name, namespace: app.destination.namespace, tools: options.tools,
-    sourceRepos: options.project?.sourceRepos,
+    sourceRepos: options.project?.sourceRepos, helm: renderHelmOptions(source, options),
   });
   return { revision: checkout.sha, ...rendered };
 }

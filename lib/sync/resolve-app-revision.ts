@@ -1,5 +1,6 @@
 import { appSources, joinRevisions, type Application } from '../model/index.js';
 import { resolveRevision, resolveRevisionRecent, withGitCredentials, type GitCredentials } from '../source/index.js';
+import { isChartSource, resolveChartSourceRevision } from './render-chart.js';
 
 /** Reuse an answer another job of this instance got at most `maxAgeMs` ago (and not before `notBefore`). */
 export interface RecentAnswer {
@@ -12,8 +13,11 @@ export interface RecentAnswer {
  * spec.sources order (joinRevisions). Each ls-remote uses its repository's credentials.
  */
 export async function resolveAppRevision(app: Pick<Application, 'source' | 'sources'>, credentials: GitCredentials | undefined, recent?: RecentAnswer): Promise<string> {
-  const heads = await Promise.all(appSources(app).map(({ repoURL, targetRevision }) => withGitCredentials(credentials, repoURL, (auth) => (recent
-    ? resolveRevisionRecent(repoURL, targetRevision, auth, recent.maxAgeMs, recent.notBefore)
-    : resolveRevision(repoURL, targetRevision, auth)))));
+  // A chart source's head is the chart version its targetRevision resolves to now.
+  const heads = await Promise.all(appSources(app).map((source) => (isChartSource(source)
+    ? resolveChartSourceRevision(source, credentials)
+    : withGitCredentials(credentials, source.repoURL, (auth) => (recent
+      ? resolveRevisionRecent(source.repoURL, source.targetRevision, auth, recent.maxAgeMs, recent.notBefore)
+      : resolveRevision(source.repoURL, source.targetRevision, auth))))));
   return joinRevisions(heads);
 }
