@@ -4,12 +4,12 @@ import { processPartialResponse, SqsFifoPartialProcessorAsync } from '@aws-lambd
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { backOffMessage, byMessageGroup, describeJob, parseJob, releaseMessage } from '../lib/queue/index.js';
-import { buildWorkerDeps, runtimeConfigFromEnv } from '../lib/runtime/index.js';
+import { buildWorkerDeps, runtimeConfigFromEnv, type RuntimeWorkerDeps } from '../lib/runtime/index.js';
 import { createJobIdempotency, type JobIdempotency } from '../lib/store/index.js';
 import { processJob, type WorkerDeps } from '../lib/worker/index.js';
 
 const logger = new Logger();
-let deps: WorkerDeps | undefined;
+let deps: RuntimeWorkerDeps | undefined;
 let jobsQueueUrl = '';
 const sqs = new SQSClient({});
 let idempotency: JobIdempotency | undefined;
@@ -31,8 +31,9 @@ export async function handler(event: SQSEvent, context: Context): Promise<SQSBat
   // A failed job skips the rest of its app's group (order within an app matters); other apps go on. A group
   // whose every record failed is reported like any other, and only a batch that failed whole is thrown.
   const backedOff = new Set<string>();
+  const batchDeps = deps.forBatch(Date.now());
   const responses = await Promise.all(byMessageGroup(event.Records).map((records) => processPartialResponse({ Records: records },
-    (record: SQSRecord) => runRecord(record, backedOff), new SqsFifoPartialProcessorAsync(), { context, skipGroupOnError: true, throwOnFullBatchFailure: false })));
+    (record: SQSRecord) => runRecord(batchDeps, record, backedOff), new SqsFifoPartialProcessorAsync(), { context, skipGroupOnError: true, throwOnFullBatchFailure: false })));
   const batchItemFailures = responses.flatMap((response) => response.batchItemFailures);
   const skipped = event.Records.filter((record) => !backedOff.has(record.messageId) && batchItemFailures.some((f) => f.itemIdentifier === record.messageId));
   await Promise.all(skipped.map((record) => releaseMessage(sqs, jobsQueueUrl, record.receiptHandle).catch(() => undefined)));
@@ -40,7 +41,7 @@ export async function handler(event: SQSEvent, context: Context): Promise<SQSBat
   return { batchItemFailures };
 }
 
-async function runRecord(record: SQSRecord, backedOff: Set<string>): Promise<void> {
+async function runRecord(deps: WorkerDeps, record: SQSRecord, backedOff: Set<string>): Promise<void> {
   let job;
   try {
     job = parseJob(record.body);
@@ -49,7 +50,7 @@ async function runRecord(record: SQSRecord, backedOff: Set<string>): Promise<voi
     logger.error('dropping a malformed job message', { messageId: record.messageId, reason: (error as Error).message });
     return;
   }
-  const run = () => processJob(deps!, job);
+  const run = () => processJob(deps, job);
   const receiveCount = Number(record.attributes.ApproximateReceiveCount);
   let outcome;
   try {

@@ -8,13 +8,21 @@ import { cachedRecords, repositoryCredentials } from '../repositories/index.js';
 import { SecretStore } from '../secrets/index.js';
 import { s3SourceArtifacts } from '../source/index.js';
 import { describeError } from '../util/index.js';
-import { createDocumentClient, StatusStore, type RegistrySnapshot } from '../store/index.js';
+import { createDocumentClient, RegistryChecks, StatusStore } from '../store/index.js';
 import { ClusterClients, defaultWorkerConfig, type WorkerDeps } from '../worker/index.js';
 import type { RuntimeConfig } from './config.js';
 import { eksAuthFromEnv } from './eks-auth.js';
 
+export interface RuntimeWorkerDeps extends WorkerDeps {
+  /**
+   * The same dependencies for the jobs of one batch, received before `startedAt`: they share one registry check
+   * begun after it instead of one (or two) each.
+   */
+  forBatch(startedAt: number): WorkerDeps;
+}
+
 /** The worker's dependencies for a runtime configuration; AWS clients take region and endpoint from the environment. */
-export function buildWorkerDeps(config: RuntimeConfig): WorkerDeps {
+export function buildWorkerDeps(config: RuntimeConfig): RuntimeWorkerDeps {
   const store = new StatusStore({ client: createDocumentClient(), tableName: config.tableName });
   const queue = new JobQueue({ client: new SQSClient({}), queueUrl: config.jobsQueueUrl, delayQueueUrl: config.delayQueueUrl });
   const secrets = new SecretStore({ client: new SecretsManagerClient({}) });
@@ -23,15 +31,14 @@ export function buildWorkerDeps(config: RuntimeConfig): WorkerDeps {
     client: new S3Client({ forcePathStyle: config.s3PathStyle }), bucket: config.sourceArtifactsBucket,
     onError: (error, action, label) => logger.warn(`source artifact of ${label} not ${action === 'get' ? 'read' : 'stored'}; fetched from Git instead`, describeError(error)),
   }) : undefined;
-  // Checked for every job (a job right after a reload, in any container, must see the new specs), but read
-  // whole only when a reload replaced it.
-  let latest: RegistrySnapshot | undefined;
-  const registry = async () => (latest = await store.getRegistry(latest));
-  return {
-    store, queue, registry,
-    clusters: new ClusterClients({ secrets, stage: config.stage, records: () => latest?.clusters ?? [], eks: eksAuthFromEnv(config.stage) }),
+  // Checked for every job or batch (a job right after a reload, in any container, must see the new specs), but
+  // read whole only when a reload replaced it.
+  const checks = new RegistryChecks((previous) => store.getRegistry(previous));
+  const deps: WorkerDeps = {
+    store, queue, registry: () => checks.read(),
+    clusters: new ClusterClients({ secrets, stage: config.stage, records: () => checks.latest?.clusters ?? [], eks: eksAuthFromEnv(config.stage) }),
     render: {
-      cacheDir: config.cacheDir, tools: { helm: config.helm, kustomize: config.kustomize }, ...(artifacts ? { artifacts } : {}),
+      cacheDir: config.cacheDir, tools: { helm: config.helm, kustomize: config.kustomize, jsonnet: config.jsonnet }, ...(artifacts ? { artifacts } : {}),
       gitAuth: repositoryCredentials({ secrets, records: cachedRecords(() => store.getRepositoryIndex()), allowLoopbackUrls: config.allowLoopbackUrls }),
     },
     config: defaultWorkerConfig({
@@ -42,4 +49,5 @@ export function buildWorkerDeps(config: RuntimeConfig): WorkerDeps {
     notify: buildJobNotifier({ secrets, stage: config.stage, logger }),
     now: () => new Date(),
   };
+  return { ...deps, forBatch: (startedAt) => ({ ...deps, registry: () => checks.read(startedAt) }) };
 }

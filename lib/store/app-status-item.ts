@@ -1,11 +1,12 @@
 import type { BlobRef } from './blobs.js';
+import type { ListedHistory } from './history-list.js';
 import { APPS_LIST, appStatusKey } from './keys.js';
 import { capText, defined, plain } from './plain.js';
 import type { Item } from './table.js';
 import type { AppStatus, AppStatusSummary } from './types.js';
 
-/** An app's status as stored: summary attributes in the clear, resources gzipped behind `resources`. */
-export function appStatusToItem(status: AppStatus, resources: BlobRef): Item {
+/** An app's status as stored: summary attributes in the clear, resources gzipped behind `resources`, the history entries listed. */
+export function appStatusToItem(status: AppStatus, resources: BlobRef, history?: ListedHistory[]): Item {
   const { lastOperation, lastDiffSummary, pin, conditions, deletion } = status;
   return defined({
     ...appStatusKey(status.app),
@@ -26,6 +27,7 @@ export function appStatusToItem(status: AppStatus, resources: BlobRef): Item {
     conditions: conditions?.length ? plain(conditions.map((condition) => ({ ...condition, message: capText(condition.message) }))) : undefined,
     deletion: deletion && plain({ ...deletion, ...(deletion.message ? { message: capText(deletion.message) } : {}) }),
     resources,
+    history,
     updatedAt: status.updatedAt,
     version: status.version,
   });

@@ -4,6 +4,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { emptyAppStatus, appStatusToItem, itemToAppSummary, summaryAttributes } from './app-status-item.js';
 import { BlobReplacedError, deleteBlob, readAgainIfReplaced, readBlob, sameBlob, writeBlob, type BlobRef } from './blobs.js';
 import { StoreError } from './errors.js';
+import { deleteListedHistory, historyAfter, queryListedHistory, type ListedHistory } from './history-list.js';
 import { APPS_LIST, appPk, appStatusKey } from './keys.js';
 import { LIST_INDEX } from './table-schema.js';
 import { batchGet, queryAll, sleep, type Table } from './table.js';
@@ -16,11 +17,29 @@ export type AppStatusMutation = (current: AppStatus) => AppStatusFields | undefi
 export interface UpdateOptions {
   /** Attempts when another writer got in between. Default 8. */
   attempts?: number;
+  /**
+   * A status this store returned (read or written) lately: the first attempt writes over it without reading it
+   * again, and a conflict (someone wrote since) falls back to reading. Saves a read per write for a job that read
+   * the status when it began.
+   */
+  basedOn?: AppStatus;
+  /** A history entry just written (writeHistoryEntry): listed on the status, and the entries beyond `keep` deleted once it is stored. */
+  history?: { added: ListedHistory; keep: number };
 }
 
 interface Stored {
   status: AppStatus;
   resources?: BlobRef;
+  /** The app's history entries, newest first; undefined for an item written before the status listed them. */
+  history?: ListedHistory[];
+}
+
+/** What the store knows was stored with each status it returned, for `basedOn`. */
+const storedWith = new WeakMap<AppStatus, Stored>();
+
+function remembered(stored: Stored): Stored {
+  storedWith.set(stored.status, stored);
+  return stored;
 }
 
 async function readStored(table: Table, app: string): Promise<Stored | undefined> {
@@ -28,7 +47,7 @@ async function readStored(table: Table, app: string): Promise<Stored | undefined
   if (!item) return undefined;
   const ref = item.resources as BlobRef;
   const resources = await readBlob<ResourceResult[]>(table, appPk(app), ref, `app ${app}: resources`);
-  return { status: { ...itemToAppSummary(item), resources }, resources: ref };
+  return remembered({ status: { ...itemToAppSummary(item), resources }, resources: ref, history: item.history as ListedHistory[] | undefined });
 }
 
 export async function getAppStatus(table: Table, app: string): Promise<AppStatus | undefined> {
@@ -42,10 +61,11 @@ export async function getAppStatus(table: Table, app: string): Promise<AppStatus
  */
 export async function updateAppStatus(table: Table, app: string, mutate: AppStatusMutation, options: UpdateOptions = {}): Promise<AppStatus> {
   const attempts = options.attempts ?? 8;
+  const based = options.basedOn && storedWith.get(options.basedOn);
   for (let attempt = 1; attempt <= attempts; attempt++) {
     let stored: Stored | undefined;
     try {
-      stored = await readStored(table, app);
+      stored = attempt === 1 && based?.status.app === app ? based : await readStored(table, app);
     } catch (error) {
       if (error instanceof BlobReplacedError && attempt < attempts) continue;
       throw error;
@@ -53,16 +73,22 @@ export async function updateAppStatus(table: Table, app: string, mutate: AppStat
     const current = stored?.status ?? emptyAppStatus(app);
     const fields = mutate(current);
     // Nothing changed (a refresh finding what it found last time): no write, so an idle fleet costs reads only.
-    if (!fields || sameFields(current, fields)) return current;
-    const next: AppStatus = { ...fields, app, updatedAt: new Date().toISOString(), version: current.version + 1 };
-    const ref = stored?.resources && fields.resources === current.resources ? stored.resources : await writeBlob(table, appPk(app), next.resources);
-    const written = await putIfVersion(table, next, ref, stored ? current.version : undefined).catch(async (error: unknown) => {
+    if (!options.history && (!fields || sameFields(current, fields))) return current;
+    const next: AppStatus = { ...(fields ?? current), app, updatedAt: new Date().toISOString(), version: current.version + 1 };
+    // A status never written has no history yet; one written before statuses listed it is read once.
+    const listed = !stored ? [] : stored.history ?? (options.history ? await queryListedHistory(table, app) : undefined);
+    const history = options.history && historyAfter(listed ?? [], options.history.added, options.history.keep);
+    const ref = stored?.resources && next.resources === current.resources ? stored.resources : await writeBlob(table, appPk(app), next.resources);
+    const written = await putIfVersion(table, next, ref, history?.list ?? listed, stored ? current.version : undefined).catch(async (error: unknown) => {
       if (!sameBlob(ref, stored?.resources)) await deleteBlob(table, appPk(app), ref);
       throw error;
     });
     // The parts no longer referenced: the old ones after a write, the new ones after a conflict.
     await deleteBlob(table, appPk(app), sameBlob(ref, stored?.resources) ? undefined : written ? stored?.resources : ref);
-    if (written) return next;
+    if (written) {
+      if (history?.dropped.length) await deleteListedHistory(table, app, history.dropped);
+      return remembered({ status: next, resources: ref, history: history?.list ?? listed }).status;
+    }
     await sleep(Math.random() * 20 * 2 ** Math.min(attempt, 5));
   }
   throw new StoreError(`app ${app}: the status kept changing under ${attempts} attempts to update it; retry the operation`, { transient: true });
@@ -79,11 +105,11 @@ function dropUndefined(fields: object): object {
 }
 
 /** Puts the status if the stored version is still `expected` (absent: if there is none yet); false on a conflict. */
-async function putIfVersion(table: Table, next: AppStatus, ref: BlobRef, expected: number | undefined): Promise<boolean> {
+async function putIfVersion(table: Table, next: AppStatus, ref: BlobRef, history: ListedHistory[] | undefined, expected: number | undefined): Promise<boolean> {
   try {
     await table.doc.send(new PutCommand({
       TableName: table.name,
-      Item: appStatusToItem(next, ref),
+      Item: appStatusToItem(next, ref, history),
       ConditionExpression: expected === undefined ? 'attribute_not_exists(pk)' : '#version = :expected',
       ...(expected === undefined ? {} : { ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':expected': expected } }),
     }));

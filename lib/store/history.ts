@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { blobPartKeys, readBlob, writeBlob, type BlobRef } from './blobs.js';
 import { newHistoryId } from './history-id.js';
+import { listedHistory, type ListedHistory } from './history-list.js';
 import { HISTORY_PREFIX, appPk, historyKey, type Key } from './keys.js';
 import { capText, defined, plain } from './plain.js';
 import { batchWrite, queryAll, type Item, type Table } from './table.js';
@@ -22,8 +23,15 @@ export interface AppendHistoryOptions {
   revisionHistoryLimit?: number;
 }
 
-/** Records an operation as the app's newest history entry, then deletes entries beyond the limit. */
+/** Records an operation as the app's newest history entry, then deletes entries beyond the limit (found by a Query). */
 export async function appendHistory(table: Table, result: OperationResult, options: AppendHistoryOptions = {}): Promise<HistoryEntry> {
+  const { entry } = await writeHistoryEntry(table, result);
+  await trimHistory(table, result.app, options.revisionHistoryLimit ?? DEFAULT_REVISION_HISTORY_LIMIT);
+  return entry;
+}
+
+/** Writes the entry alone; `listed` is what the app's status lists of it, for trimming without a Query (history-list.ts). */
+export async function writeHistoryEntry(table: Table, result: OperationResult): Promise<{ entry: HistoryEntry; listed: ListedHistory }> {
   const id = newHistoryId(result.finishedAt);
   const detail: Detail = { resources: result.resources, warnings: result.warnings };
   const entry: HistoryEntry = {
@@ -41,8 +49,7 @@ export async function appendHistory(table: Table, result: OperationResult, optio
   };
   const ref = await writeBlob(table, appPk(result.app), detail);
   await table.doc.send(new PutCommand({ TableName: table.name, Item: defined({ ...historyKey(result.app, id), ...entry, detail: ref }) }));
-  await trimHistory(table, result.app, options.revisionHistoryLimit ?? DEFAULT_REVISION_HISTORY_LIMIT);
-  return entry;
+  return { entry, listed: listedHistory(id, ref) };
 }
 
 /** The app's newest `limit` entries, newest first, without per-object results. */

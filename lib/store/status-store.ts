@@ -5,7 +5,8 @@ import { advanceRevision, type AdvanceRevision } from './advance-revision.js';
 import { forgetApp, forgetLeftovers, getDeletedApp } from './forget-app.js';
 import { forgetDelivery, recordDelivery } from './deliveries.js';
 import { recordDeployedRevision, type DeployedRevisionOptions } from './deployed-revision.js';
-import { appendHistory, getHistory, listHistory, trimHistory, type AppendHistoryOptions } from './history.js';
+import { appendHistory, getHistory, listHistory, trimHistory, writeHistoryEntry, type AppendHistoryOptions } from './history.js';
+import type { ListedHistory } from './history-list.js';
 import { getRegistry, putRegistry } from './registry-snapshot.js';
 import { getRepositoryIndex, updateRepositoryIndex } from './repository-index.js';
 import type { Table } from './table.js';
@@ -71,6 +72,11 @@ export class StatusStore {
 
   appendHistory(result: OperationResult, options?: AppendHistoryOptions): Promise<HistoryEntry> {
     return appendHistory(this.#table, result, options);
+  }
+
+  /** Writes a history entry without trimming: pass `listed` to the status update's `history` option, which trims by it. */
+  writeHistoryEntry(result: OperationResult): Promise<{ entry: HistoryEntry; listed: ListedHistory }> {
+    return writeHistoryEntry(this.#table, result);
   }
 
   listHistory(app: string, options?: { limit?: number }): Promise<HistoryEntry[]> {

@@ -1,5 +1,6 @@
 import { isTransientError } from '../errors.js';
 import type { Job } from '../queue/index.js';
+import type { AppStatus } from '../store/index.js';
 import { runDeleteJob } from './delete-job.js';
 import { deletionRetries } from './deletion-retries.js';
 import { runPushJob } from './push-job.js';
@@ -15,21 +16,22 @@ import type { JobOutcome, WorkerDeps } from './types.js';
  * queue group; only a transient one (network, throttling, 5xx, conflict) throws, for the queue to retry it
  * with backoff and finally dead-letter it.
  */
-export async function processJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
-  const outcome = await processOne(deps, job);
+export async function processJob(deps: WorkerDeps, job: Job, status?: AppStatus): Promise<JobOutcome> {
+  const outcome = await processOne(deps, job, status);
   if (!outcome.next) return outcome;
-  const then = await processJob(deps, outcome.next);
+  const then = await processJob(deps, outcome.next, outcome.appStatus);
   return { ...then, message: `${outcome.message}\n${then.message}` };
 }
 
-async function processOne(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
+/** `status`: the app's status as the job before it in this worker left it, if it ran one. */
+async function processOne(deps: WorkerDeps, job: Job, status?: AppStatus): Promise<JobOutcome> {
   try {
     switch (job.kind) {
       case 'sync':
       case 'rollback':
-        return await runSyncJob(deps, job);
+        return await runSyncJob(deps, job, status);
       case 'refresh':
-        return await runRefreshJob(deps, job);
+        return await runRefreshJob(deps, job, status);
       case 'reload-registry':
         return await runReloadRegistryJob(deps, job);
       case 'push':

@@ -1,6 +1,6 @@
 import type { OperationResult } from '../result/index.js';
 import type { Job } from '../queue/index.js';
-import { deployedRevisionFields, type AppCondition, type DeployedRevisionOptions, type StatusStore } from '../store/index.js';
+import { deployedRevisionFields, type AppCondition, type AppStatus, type DeployedRevisionOptions, type StatusStore } from '../store/index.js';
 import { withCondition, withoutCondition } from './conditions.js';
 import type { PinChange } from './pin.js';
 import type { WorkerDeps } from './types.js';
@@ -13,6 +13,8 @@ export interface RecordOptions {
   deployed?: DeployedRevisionOptions;
   /** The render's inputs (RenderResult.inputs); undefined leaves the recorded ones, null forgets them. */
   sourcePaths?: string[] | null;
+  /** The status the job read when it began: written over without reading it again unless someone wrote since. */
+  basedOn?: AppStatus;
 }
 
 /** At most this many recorded source paths; an app whose render read more is taken as touched by every push. */
@@ -24,12 +26,12 @@ export function sourcePathsToRecord(inputs: readonly string[] | undefined): stri
 }
 
 /**
- * Stores an operation: a history entry (trimmed to the app's limit), then the app's status in one concurrent-safe
- * write, which also records a successful sync's revision as deployed.
+ * Stores an operation: a history entry, then the app's status in one concurrent-safe write, which also records a
+ * successful sync's revision as deployed and trims history to the app's limit.
  */
 export async function recordOperation(store: StatusStore, result: OperationResult, options: RecordOptions): Promise<string> {
   const { pin, deployed, sourcePaths } = options;
-  const entry = await store.appendHistory(result, { revisionHistoryLimit: options.revisionHistoryLimit });
+  const { entry, listed } = await store.writeHistoryEntry(result);
   const failed = result.phase !== 'Succeeded' || result.resources.some((r) => r.action === 'failed');
   const pending = result.resources.some((r) => r.action === 'skipped' && !r.hook && /prune/.test(r.message ?? ''));
   await store.updateAppStatus(result.app, (current) => ({
@@ -46,7 +48,7 @@ export async function recordOperation(store: StatusStore, result: OperationResul
       phase: result.phase, message: result.message, startedAt: result.startedAt, finishedAt: result.finishedAt,
       trigger: result.trigger, revision: result.revision, historyId: entry.id,
     },
-  }));
+  }), { basedOn: options.basedOn, history: { added: listed, keep: options.revisionHistoryLimit } });
   return entry.id;
 }
 

@@ -1,7 +1,7 @@
 import { pendingChangesText, pinText, shortRevision } from '../format/index.js';
 import { isTransientError, SluiceError } from '../errors.js';
 import type { Job } from '../queue/index.js';
-import { deployedRevisionFields, type AppPin } from '../store/index.js';
+import { deployedRevisionFields, type AppPin, type AppStatus } from '../store/index.js';
 import { targetRevisionOf } from '../model/index.js';
 import { diffApp, renderRevision, resolveAppRevision } from '../sync/index.js';
 import { appContext } from './app-context.js';
@@ -17,9 +17,9 @@ import type { JobOutcome, WorkerDeps } from './types.js';
  * health and a diff summary. Automated apps get a sync job when Git moved; live drift is healed only with
  * selfHeal, as in Argo CD. Others, and apps pinned by a rollback, are only reported.
  */
-export async function runRefreshJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
+export async function runRefreshJob(deps: WorkerDeps, job: Job, known?: AppStatus): Promise<JobOutcome> {
   try {
-    return await refreshJob(deps, job);
+    return await refreshJob(deps, job, known);
   } catch (error) {
     // Nothing could be compared (unknown app, Git or render failed), or some objects could not: say why.
     if (!isTransientError(error)) await recordJobFailure(deps, job, 'ComparisonError', (error as Error).message);
@@ -27,9 +27,9 @@ export async function runRefreshJob(deps: WorkerDeps, job: Job): Promise<JobOutc
   }
 }
 
-async function refreshJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
+async function refreshJob(deps: WorkerDeps, job: Job, known: AppStatus | undefined): Promise<JobOutcome> {
   const { app, project, settings } = await appContext(deps, job.app!);
-  const status = await deps.store.getAppStatus(app.name);
+  const status = known ?? await deps.store.getAppStatus(app.name);
   const head = job.head ?? await resolveAppRevision(app, deps.render.gitAuth);
   const gitMoved = status?.revision !== undefined && status.revision !== head;
   // A rollback's pin holds until someone unpins or the branch gets a newer commit than the one rolled back from.
@@ -48,12 +48,12 @@ async function refreshJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
     ...pendingChangesText(diff.summary),
     ...diff.errors,
   ].join(', ').slice(0, 1000);
-  await deps.store.updateAppStatus(app.name, (current) => ({
+  const written = await deps.store.updateAppStatus(app.name, (current) => ({
     ...current, ...(caughtUp ? deployedRevisionFields(current, head) : {}), sync, health: diff.health, targetRevision: targetRevisionOf(app),
     lastDiffSummary: { counts: diff.summary, text }, conditions: withoutCondition(current, 'ComparisonError'), pin: pinHolds(current.pin),
     // What Git holds at the head is what a later push is compared with, so its inputs are what count.
     sourcePaths: sourcePathsToRecord(rendered.inputs) ?? undefined,
-  }));
+  }), { basedOn: status });
 
   const automated = app.syncPolicy.automated;
   const report = { previous: status, sync, health: diff.health, revision: head, text, diff } as const;
@@ -61,7 +61,7 @@ async function refreshJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
     await deps.notify.refreshed(job, app, { ...report, healing: true });
     // Synced by this same worker right away, in the app's order: a queue round trip would only add latency.
     const sync: Job = { kind: 'sync', app: app.name, revision: head, trigger: { kind: 'drift', by: gitMoved ? 'git' : status?.revision === undefined ? 'initial sync' : 'self-heal' }, requestedAt: deps.now().toISOString() };
-    return { status: 'done', message: `${app.name} OutOfSync (${text}); syncing`, next: sync };
+    return { status: 'done', message: `${app.name} OutOfSync (${text}); syncing`, next: sync, appStatus: written };
   }
   if (diff.errors.length) throw new SluiceError(`${app.name}: ${diff.errors.join('; ')}`);
   await deps.notify.refreshed(job, app, { ...report, healing: false });

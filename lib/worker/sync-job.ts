@@ -4,6 +4,7 @@ import { shortRevision } from '../format/index.js';
 import { targetRevisionOf } from '../model/index.js';
 import { renderRevision, resolveAppRevision, syncApp, type RecentAnswer } from '../sync/index.js';
 import type { OperationResult } from '../result/index.js';
+import type { AppStatus } from '../store/index.js';
 import { appContext } from './app-context.js';
 import { followUpIfProgressing } from './follow-up.js';
 import { inventoryOf } from './inventory.js';
@@ -23,9 +24,9 @@ const pushedOrScheduled = (job: Job) => job.trigger.kind === 'webhook' || job.tr
  * of the tracked branch, or older than the deployed one, is dropped with the reason recorded; a rollback
  * re-syncs a recorded revision and is never dropped as old.
  */
-export async function runSyncJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
+export async function runSyncJob(deps: WorkerDeps, job: Job, known?: AppStatus): Promise<JobOutcome> {
   try {
-    return await syncJob(deps, job);
+    return await syncJob(deps, job, known);
   } catch (error) {
     // Stopped before a result could be recorded (unknown app or cluster, no such history entry): still tell.
     if (!isTransientError(error)) await recordJobFailure(deps, job, 'SyncError', (error as Error).message);
@@ -33,15 +34,16 @@ export async function runSyncJob(deps: WorkerDeps, job: Job): Promise<JobOutcome
   }
 }
 
-async function syncJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
+/** `known`: the app's status as the job before it in this worker (a refresh) left it; read when not given. */
+async function syncJob(deps: WorkerDeps, job: Job, known: AppStatus | undefined): Promise<JobOutcome> {
   const { app, project, settings } = await appContext(deps, job.app!);
   // Argo CD's rule: a push or a drift scan syncs only automated apps; the others are refreshed (OutOfSync).
-  if (pushedOrScheduled(job) && !app.syncPolicy.automated) return runRefreshJob(deps, { ...job, kind: 'refresh' });
+  if (pushedOrScheduled(job) && !app.syncPolicy.automated) return runRefreshJob(deps, { ...job, kind: 'refresh' }, known);
   const rollback = job.kind === 'rollback';
   // Every ls-remote with the repository's credentials, looked up again once if the Git server refuses them.
   // A multi-source app's head is each source's, joined (resolveAppRevision).
   const resolveHead = (recent?: RecentAnswer) => resolveAppRevision(app, deps.render.gitAuth, recent);
-  const status = await deps.store.getAppStatus(app.name);
+  const status = known ?? await deps.store.getAppStatus(app.name);
   let revision = job.revision;
   let head: string | undefined;
   let historyId: string | undefined;
@@ -58,16 +60,16 @@ async function syncJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
     head = await resolveHead(revision ? { maxAgeMs: recentHeadMs } : undefined);
     if (revision && revision !== head) head = await resolveHead({ maxAgeMs: recentHeadMs, notBefore: asked });
     if (revision && revision !== head && !isSha(app.source.targetRevision)) {
-      return dropped(deps, job, `revision ${shortRevision(revision)} is no longer the head of ${app.source.targetRevision} (now ${shortRevision(head)}); the newer commit is synced instead`);
+      return dropped(deps, job, `revision ${shortRevision(revision)} is no longer the head of ${app.source.targetRevision} (now ${shortRevision(head)}); the newer commit is synced instead`, status);
     }
     revision ??= head;
     // Already deployed and in sync (a follow-up refresh got there first): Argo CD auto-syncs only what is OutOfSync.
     if (pushedOrScheduled(job) && status?.revision === revision && status.sync === 'Synced' && !job.prune) return { status: 'done', message: `${app.name} already Synced at ${shortRevision(revision)}` };
     if (job.commitTime && status?.newestCommitTime && Date.parse(status.newestCommitTime) > Date.parse(job.commitTime)) {
-      return dropped(deps, job, `revision ${shortRevision(revision)} is older than the deployed ${shortRevision(status.revision, 'revision')}`);
+      return dropped(deps, job, `revision ${shortRevision(revision)} is older than the deployed ${shortRevision(status.revision, 'revision')}`, status);
     }
     // A rollback's pin holds until the branch has a commit newer than the one rolled back from.
-    if (pushedOrScheduled(job) && status?.pin && !newerThanPin(status.pin, head)) return runRefreshJob(deps, { ...job, kind: 'refresh' });
+    if (pushedOrScheduled(job) && status?.pin && !newerThanPin(status.pin, head)) return runRefreshJob(deps, { ...job, kind: 'refresh' }, status);
   }
 
   const cluster = await deps.clusters.resolve(app.destination);
@@ -87,17 +89,17 @@ async function syncJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
   }
   await recordOperation(deps.store, result, {
     revisionHistoryLimit: app.revisionHistoryLimit, targetRevision: targetRevisionOf(app), pin: pinAfter(deps, job, result, { head, historyId }),
-    deployed: { commitTime: job.commitTime, force: rollback || !pushedOrScheduled(job) }, sourcePaths,
+    deployed: { commitTime: job.commitTime, force: rollback || !pushedOrScheduled(job) }, sourcePaths, basedOn: status,
   });
   await deps.notify.synced(job, app, result);
   if (result.phase !== 'Succeeded') return retryIfAsked(deps, job, app, result.message);
   return followUpIfProgressing(deps, job, result.health, result.message);
 }
 
-async function dropped(deps: WorkerDeps, job: Job, reason: string): Promise<JobOutcome> {
+async function dropped(deps: WorkerDeps, job: Job, reason: string, status: AppStatus | undefined): Promise<JobOutcome> {
   await deps.store.updateAppStatus(job.app!, (current) => ({
     ...current,
     lastOperation: { phase: 'Failed', message: `dropped: ${reason}`, startedAt: job.requestedAt, finishedAt: deps.now().toISOString(), trigger: job.trigger, revision: job.revision },
-  }));
+  }), { basedOn: status });
   return { status: 'dropped', message: reason };
 }

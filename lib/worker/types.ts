@@ -1,7 +1,7 @@
 import type { JobNotifier } from '../notify/index.js';
 import type { Job, JobQueue } from '../queue/index.js';
 import type { GitCredentials, SourceArtifacts } from '../source/index.js';
-import type { StatusStore, RegistrySnapshot } from '../store/index.js';
+import type { AppStatus, StatusStore, RegistrySnapshot } from '../store/index.js';
 import type { ClusterClients } from './clusters.js';
 
 /** Everything a job needs, built once per Lambda container (or per local run). */
@@ -13,7 +13,7 @@ export interface WorkerDeps {
   registry: () => Promise<RegistrySnapshot | undefined>;
   /** Checkouts cache (e.g. /tmp on Lambda) and render tool binaries. */
   render: {
-    cacheDir: string; tools?: { helm?: string; kustomize?: string };
+    cacheDir: string; tools?: { helm?: string; kustomize?: string; jsonnet?: string };
     /** Credentials of private repositories (Secrets Manager), by URL; unset: every repository is read anonymously. */
     gitAuth?: GitCredentials;
     /** Commits fetched by any instance, shared (S3); unset: each instance fetches from Git. */
@@ -53,4 +53,6 @@ export interface JobOutcome {
   message: string;
   /** A job to run next in the same worker, before anything else of the app (a refresh's sync). */
   next?: Job;
+  /** The app's status as this job left it, so `next` need not read it again. */
+  appStatus?: AppStatus;
 }

@@ -52,6 +52,20 @@ describe('app status', () => {
     assert.deepEqual(status?.resources.map((r) => r.message).sort(), Array.from({ length: writers }, (_, i) => `writer ${i}`).sort());
   });
 
+  it('writes over a status it returned without reading it again, and reads again when someone wrote since', async () => {
+    const read = await store.updateAppStatus('based', (current) => ({ ...current, health: 'Healthy' }));
+    const next = await store.updateAppStatus('based', (current) => ({ ...current, sync: 'Synced' }), { basedOn: read });
+    assert.equal(next.version, read.version + 1);
+    // Another writer moved on from `next`; a write based on it must not lose that change.
+    await store.updateAppStatus('based', (current) => ({ ...current, targetRevision: 'main' }));
+    let seen: string | undefined;
+    const last = await store.updateAppStatus('based', (current) => { seen = current.targetRevision; return { ...current, health: 'Degraded' }; }, { basedOn: next });
+    assert.equal(seen, 'main', 'the conflict made it read the newer status and apply the change to it');
+    assert.equal(last.version, next.version + 2);
+    const stored = await store.getAppStatus('based');
+    assert.deepEqual([stored?.sync, stored?.health, stored?.targetRevision], ['Synced', 'Degraded', 'main']);
+  });
+
   it('stores 2000 resources gzipped in one item and reads them back unchanged', async () => {
     const many = resources(2000);
     await store.updateAppStatus('big', (current) => ({ ...current, resources: many, health: 'Healthy' }));

@@ -78,4 +78,32 @@ describe('history', () => {
     await store.appendHistory(operation('zero', 1), { revisionHistoryLimit: 0 });
     assert.deepEqual((await store.listHistory('zero')).map((entry) => entry.message), ['sync 1']);
   });
+
+  // What a sync does (lib/worker/record.ts): the entry, then the status listing it, which trims without a Query.
+  async function recordSync(app: string, minute: number, keep: number, overrides: Partial<OperationResult> = {}) {
+    const { entry, listed } = await store.writeHistoryEntry(operation(app, minute, overrides));
+    await store.updateAppStatus(app, (current) => ({ ...current, lastOperation: { phase: 'Succeeded', message: entry.message, startedAt: entry.startedAt, finishedAt: entry.finishedAt, trigger: entry.trigger, revision: entry.revision, historyId: entry.id } }), { history: { added: listed, keep } });
+  }
+
+  it('trims a synced app to its limit from the entries its status lists, parts included', async () => {
+    const noise = (index: number) => `${index}: ${randomBytes(300).toString('base64')}`;
+    await recordSync('listed', 0, 3, { resources: resources(3000, noise) });
+    for (let minute = 1; minute < 6; minute++) await recordSync('listed', minute, 3);
+    assert.deepEqual((await store.listHistory('listed', { limit: 100 })).map((entry) => entry.message), ['sync 5', 'sync 4', 'sync 3']);
+    const { Items = [] } = await table.doc.send(new QueryCommand({
+      TableName: table.names.status,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :blob)',
+      ExpressionAttributeValues: { ':pk': 'app#listed', ':blob': 'blob#' },
+    }));
+    assert.deepEqual(Items, []);
+  });
+
+  it('trims an app whose history was written before statuses listed it, reading it once', async () => {
+    for (let minute = 0; minute < 4; minute++) await store.appendHistory(operation('older', minute));
+    await store.updateAppStatus('older', (current) => ({ ...current, sync: 'Synced' }));
+    await recordSync('older', 10, 2);
+    assert.deepEqual((await store.listHistory('older', { limit: 100 })).map((entry) => entry.message), ['sync 10', 'sync 3']);
+    await recordSync('older', 11, 2);
+    assert.deepEqual((await store.listHistory('older', { limit: 100 })).map((entry) => entry.message), ['sync 11', 'sync 10']);
+  });
 });
