@@ -33,7 +33,7 @@ export async function renderRevision(app: Application, options: RenderRevisionOp
     // A chart from a Helm repository or OCI registry: its revision is the chart version, as Argo CD records it.
     const chart = await fetchChartSource(source, options.revision, options);
     const { inputs: _inputs, ...rendered } = await render({ checkoutDir: chart.dir, source: chart.source, appName: app.name, namespace: app.destination.namespace, tools: options.tools,
-      revision: chart.revision, project: app.project, sourceRepos: options.project?.sourceRepos, helm: renderHelmOptions(source, options) });
+      sourceRepos: options.project?.sourceRepos, helm: renderHelmOptions(source, options) });
     return { revision: chart.revision, ...rendered };
   }
   const checkout = await withGitCredentials(options.credentials, source.repoURL, async (auth) => {
