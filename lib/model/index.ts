@@ -2,6 +2,7 @@ export type {
   Application,
   ApplicationDestination,
   ApplicationSource,
+  AppParent,
   AppProject,
   ClusterAccess,
   ClusterCredentials,
@@ -12,6 +13,9 @@ export type {
   HelmParameter,
   HelmSource,
   IgnoreDifference,
+  JsonnetSource,
+  JsonnetVariable,
+  KustomizePatch,
   KustomizeSource,
   RetryPolicy,
   SpecIssue,
@@ -34,7 +38,10 @@ export { isEksAccess, parseClusterCredentials } from './cluster-credentials.js';
 export { parseDuration } from './duration.js';
 export type { LineOf } from './yaml-documents.js';
 export { SpecError } from './errors.js';
-export { issueText } from './spec-issues.js';
+export { issueAt, issueText, type SpecContext } from './spec-issues.js';
+export { parseWithSchema } from './parse-with-schema.js';
 export { isExcludedResource, noResourceSettings, overrideKeyOf, type CustomHealthScript, type ResourceFilter, type ResourceSettings } from './resource-settings.js';
 export { argoCdConfigMapName, parseArgoCdCm, type ParsedArgoCdCm } from './parse-argocd-cm.js';
 export { backgroundFinalizer, deletionPolicyOf, foregroundFinalizer, resourcesFinalizer, type DeletionPolicy } from './finalizers.js';
+export { isChildObject, readChildObjects, type ChildObjects, type RenderedObject } from './child-objects.js';
+export { ancestorsOf, loopRefusal } from './app-lineage.js';

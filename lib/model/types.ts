@@ -30,6 +30,14 @@ export interface HelmSource {
   apiVersions?: string[];
 }
 
+/** A Kustomize patch as Argo CD's spec.source.kustomize.patches holds it: a file (`path`) or inline (`patch`). */
+export interface KustomizePatch {
+  path?: string;
+  patch?: string;
+  target?: { group?: string; version?: string; kind?: string; name?: string; namespace?: string; labelSelector?: string; annotationSelector?: string };
+  options?: Record<string, boolean>;
+}
+
 export interface KustomizeSource {
   images: string[];
   namePrefix?: string;
@@ -37,6 +45,31 @@ export interface KustomizeSource {
   commonLabels: Record<string, string>;
   commonAnnotations: Record<string, string>;
   namespace?: string;
+  replicas?: Array<{ name: string; count: number }>;
+  patches?: KustomizePatch[];
+  /** Component directories, relative to the kustomization, added with `kustomize edit add component`. */
+  components?: string[];
+  ignoreMissingComponents?: boolean;
+  forceCommonLabels?: boolean;
+  forceCommonAnnotations?: boolean;
+  labelWithoutSelector?: boolean;
+  labelIncludeTemplates?: boolean;
+  /** Substitute `$ARGOCD_APP_*` in commonAnnotations values (images and commonLabels always are). */
+  commonAnnotationsEnvsubst?: boolean;
+}
+
+/** One Jsonnet external variable or top-level argument: a string, or Jsonnet code when `code` is set. */
+export interface JsonnetVariable {
+  name: string;
+  value: string;
+  code: boolean;
+}
+
+export interface JsonnetSource {
+  extVars: JsonnetVariable[];
+  tlas: JsonnetVariable[];
+  /** Library directories, relative to the repository root (Argo CD's rule), searched by `import`. */
+  libs: string[];
 }
 
 export interface DirectorySource {
@@ -44,6 +77,7 @@ export interface DirectorySource {
   /** Glob(s), Argo CD style: `'*.yaml'` or `'{a.yaml,b.yaml}'`. */
   include?: string;
   exclude?: string;
+  jsonnet?: JsonnetSource;
 }
 
 export interface ApplicationSource {
@@ -130,6 +164,17 @@ export interface Application {
    * `/background` forms) makes removing the app delete its objects (see deletionPolicyOf).
    */
   finalizers?: string[];
+  /** Absent for an app of the config repo; set for a child of an app of apps or an ApplicationSet's app. */
+  parent?: AppParent;
+}
+
+/**
+ * What put an app (or project) in the registry when the config repo did not: an app whose render held it (app of apps)
+ * or an ApplicationSet that generated it. Set by registerChildren, never read from YAML.
+ */
+export interface AppParent {
+  kind: 'Application' | 'ApplicationSet';
+  name: string;
 }
 
 export interface GroupKind {
@@ -161,6 +206,8 @@ export interface AppProject {
   namespaceResourceWhitelist: GroupKind[];
   namespaceResourceBlacklist: GroupKind[];
   syncWindows: SyncWindow[];
+  /** Absent for a project of the config repo; set for one an app of apps rendered. */
+  parent?: AppParent;
 }
 
 /** A registered cluster: credentials are never here, only where to find them. */

@@ -4,3 +4,4 @@ export { syncWindowState, windowApplies, isWindowActive } from './sync-windows.j
 export { isSourcePermitted } from './source-repos.js';
 export { isDestinationPermitted } from './destinations.js';
 export { comparableRepoUrl } from './repo-url-pattern.js';
+export { childProjectRefusal } from './child-project.js';

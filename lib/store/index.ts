@@ -14,6 +14,7 @@ export { hashApiToken } from './api-tokens.js';
 export { DELETED_APP_TTL_SECONDS } from './forget-app.js';
 export { StoreError } from './errors.js';
 export { RegistryChecks } from './registry-checks.js';
+export { RegistryConflictError, type PutRegistryOptions } from './registry-snapshot.js';
 export type {
   ApiToken, ApiTokenRole, AppDeletion, AppDeletionProgress, AppStatus, AppStatusFields, DeletedApp, AppStatusSummary, HistoryEntry, HistoryRecord, LastDiffSummary, AppPin, AppCondition,
   OperationSummary, RegistrySnapshot, SyncStatus,

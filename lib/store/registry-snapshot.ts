@@ -1,4 +1,6 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { StoreError } from './errors.js';
 import { deleteBlob, readAgainIfReplaced, readBlob, writeBlob, type BlobRef } from './blobs.js';
 import { registryKey } from './keys.js';
 import type { Table } from './table.js';
@@ -6,16 +8,40 @@ import type { RegistrySnapshot } from './types.js';
 
 type Body = Pick<RegistrySnapshot, 'applications' | 'projects' | 'clusters' | 'warnings' | 'errors' | 'staleApps' | 'heldApps' | 'files' | 'resourceSettings'>;
 
+export interface PutRegistryOptions {
+  /**
+   * Write only over the snapshot the caller read: its `loadedAt`, or null when it read none. Another writer in between
+   * (a reload, a parent app registering its children) makes the put throw a transient RegistryConflictError: read
+   * again, merge again, put again. Unset: the put replaces whatever is there.
+   */
+  ifLoadedAt?: string | null;
+}
+
+/** Another writer replaced the registry between the caller's read and its put; transient: read and try again. */
+export class RegistryConflictError extends StoreError {
+  override name = 'RegistryConflictError';
+}
+
 /** Replaces the registry snapshot. Readers see the old one or the new one, never a mix. */
-export async function putRegistry(table: Table, snapshot: RegistrySnapshot): Promise<RegistrySnapshot> {
+export async function putRegistry(table: Table, snapshot: RegistrySnapshot, options: PutRegistryOptions = {}): Promise<RegistrySnapshot> {
   const { Item: previous } = await table.doc.send(new GetCommand({ TableName: table.name, Key: registryKey, ConsistentRead: true }));
   const body: Body = { applications: snapshot.applications, projects: snapshot.projects, warnings: snapshot.warnings, ...(snapshot.errors?.length ? { errors: snapshot.errors } : {}), ...(snapshot.staleApps?.length ? { staleApps: snapshot.staleApps } : {}), ...(snapshot.heldApps?.length ? { heldApps: snapshot.heldApps } : {}), ...(snapshot.files ? { files: snapshot.files } : {}), ...(snapshot.clusters ? { clusters: snapshot.clusters } : {}), ...(snapshot.resourceSettings ? { resourceSettings: snapshot.resourceSettings } : {}) };
   const loadedAt = new Date().toISOString();
   const ref = await writeBlob(table, registryKey.pk, body);
-  await table.doc.send(new PutCommand({
-    TableName: table.name,
-    Item: { ...registryKey, revision: snapshot.revision, loadedAt, applicationCount: snapshot.applications.length, body: ref },
-  }));
+  const expected = options.ifLoadedAt;
+  try {
+    await table.doc.send(new PutCommand({
+      TableName: table.name,
+      Item: { ...registryKey, revision: snapshot.revision, loadedAt, applicationCount: snapshot.applications.length, body: ref },
+      ...(expected === undefined ? {} : expected === null
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : { ConditionExpression: '#loadedAt = :expected', ExpressionAttributeNames: { '#loadedAt': 'loadedAt' }, ExpressionAttributeValues: { ':expected': expected } }),
+    }));
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    await deleteBlob(table, registryKey.pk, ref);
+    throw new RegistryConflictError(`registry: replaced by another writer since it was read (loaded at ${expected ?? 'never'}); read it again and retry`, { transient: true });
+  }
   await deleteBlob(table, registryKey.pk, previous?.body as BlobRef | undefined);
   return { ...snapshot, loadedAt };
 }

@@ -7,7 +7,7 @@ import { forgetDelivery, recordDelivery } from './deliveries.js';
 import { recordDeployedRevision, type DeployedRevisionOptions } from './deployed-revision.js';
 import { appendHistory, getHistory, listHistory, trimHistory, writeHistoryEntry, type AppendHistoryOptions } from './history.js';
 import type { ListedHistory } from './history-list.js';
-import { getRegistry, putRegistry } from './registry-snapshot.js';
+import { getRegistry, putRegistry, type PutRegistryOptions } from './registry-snapshot.js';
 import { getRepositoryIndex, updateRepositoryIndex } from './repository-index.js';
 import type { Table } from './table.js';
 import type { ApiToken, AppStatus, AppStatusSummary, DeletedApp, HistoryEntry, HistoryRecord, RegistrySnapshot } from './types.js';
@@ -115,8 +115,9 @@ export class StatusStore {
     return deleteApiToken(this.#table, id);
   }
 
-  putRegistry(snapshot: RegistrySnapshot): Promise<RegistrySnapshot> {
-    return putRegistry(this.#table, snapshot);
+  /** Replaces the registry; with `ifLoadedAt`, only over the snapshot the caller read (else RegistryConflictError). */
+  putRegistry(snapshot: RegistrySnapshot, options?: PutRegistryOptions): Promise<RegistrySnapshot> {
+    return putRegistry(this.#table, snapshot, options);
   }
 
   /** The registry; pass the snapshot read before to skip reading it again when it has not changed. */

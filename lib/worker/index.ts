@@ -4,3 +4,4 @@ export { defaultWorkerConfig, type JobOutcome, type WorkerConfig, type WorkerDep
 export { appContext } from './app-context.js';
 export { inventoryOf } from './inventory.js';
 export { requestDeletion, type DeletionRequest } from './request-deletion.js';
+export { planChildren, registerChildren, type ChildrenOutcome, type ChildrenRequest } from './register-children.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { defaultProject, defaultSyncOptions, type Application } from '../../../lib/model/index.js';
-import type { RegistrySnapshot, StatusStore } from '../../../lib/store/index.js';
+import { RegistryConflictError, type RegistrySnapshot, type StatusStore } from '../../../lib/store/index.js';
 import { statusTable } from './status-table.js';
 
 function app(index: number): Application {
@@ -47,5 +47,13 @@ describe('registry snapshot', () => {
     assert.deepEqual(read?.applications, [app(1)]);
     assert.equal(read?.clusters, undefined);
     assert.equal(read?.resourceSettings, undefined);
+  });
+
+  it('writes only over the snapshot a writer read: a second writer that read the same one gets a transient conflict', async () => {
+    const base = await store.putRegistry({ revision: 'c'.repeat(40), applications: [app(1)], projects: [defaultProject()], warnings: [] });
+    await store.putRegistry({ ...base, applications: [app(1), app(2)] }, { ifLoadedAt: base.loadedAt });
+    await assert.rejects(store.putRegistry({ ...base, applications: [app(1), app(3)] }, { ifLoadedAt: base.loadedAt }),
+      (error: unknown) => error instanceof RegistryConflictError && error.transient && /replaced by another writer/.test(error.message));
+    assert.deepEqual((await store.getRegistry())?.applications.map((a) => a.name), ['app-1', 'app-2']);
   });
 });
