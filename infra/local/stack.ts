@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCluster, type ClusterInfo } from './cluster.js';
+import { startChartServers, type ChartServersInfo } from './chart-servers.js';
 import { startEksAuthenticator, webhookKubeconfig } from './eks-authenticator.js';
 import { startGitServer, type BasicAuth, type OnPush } from './git-server.js';
 import { startMoto } from './moto.js';
@@ -17,6 +18,8 @@ export interface StackInfo {
   git: { url: string; root: string; auth?: BasicAuth; accessLog: string };
   /** The local cluster also takes EKS tokens signed for `clusterName`, mapped by the entries in `accessEntriesFile`. */
   eks: { clusterName: string; accessEntriesFile: string };
+  /** A Helm repository over HTTP and two OCI registries (one with basic auth) to publish test charts to. */
+  charts: ChartServersInfo;
   tools: ToolPaths;
 }
 
@@ -69,6 +72,10 @@ export async function startStack(options: StackOptions = {}): Promise<LocalStack
     const gitAccessLog = join(runDir, 'git-access.log');
     const git = await startGitServer(gitRoot, options.gitAuth, (repo) => options.onGitPush?.(repo), gitAccessLog);
     progress(`git smart-HTTP server at ${git.url}`);
+    const charts = await startChartServers(runDir);
+    processes.push(...charts.processes);
+    closers.push(charts.close);
+    progress(`Helm repository at ${charts.info.helmRepoUrl}, OCI registries at ${charts.info.registry} and ${charts.info.authRegistry} (basic auth)`);
 
     const info: StackInfo = {
       runDir,
@@ -76,6 +83,7 @@ export async function startStack(options: StackOptions = {}): Promise<LocalStack
       kube: cluster.info,
       git: { url: git.url, root: gitRoot, auth: options.gitAuth, accessLog: gitAccessLog },
       eks: { clusterName: eks.clusterName, accessEntriesFile: eks.accessEntriesFile },
+      charts: charts.info,
       tools,
     };
     const file = join(runDir, 'stack.json');
