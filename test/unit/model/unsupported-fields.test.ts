@@ -35,12 +35,7 @@ describe('fields Sluice does not support', () => {
     ['spec.info', { info: [{ name: 'owner', value: 'team-a' }] }],
     ['spec.source.helm.fileParameters', { source: { ...source, helm: { fileParameters: [{ name: 'config', path: 'config.json' }] } } }],
     ['spec.source.helm.version', { source: { ...source, helm: { version: 'v3' } } }],
-    ['spec.source.helm.passCredentials', { source: { ...source, helm: { passCredentials: true } } }],
-    ['spec.source.helm.skipCrds', { source: { ...source, helm: { skipCrds: true } } }],
-    ['spec.source.kustomize.replicas', { source: { ...source, kustomize: { replicas: [{ name: 'web', count: 3 }] } } }],
-    ['spec.source.kustomize.patches', { source: { ...source, kustomize: { patches: [{ target: { kind: 'Deployment' }, patch: '[]' }] } } }],
-    ['spec.source.kustomize.components', { source: { ...source, kustomize: { components: ['../component'] } } }],
-    ['spec.source.directory.jsonnet', { source: { ...source, directory: { jsonnet: { tlas: [{ name: 'env', value: 'prod' }] } } } }],
+    ['spec.source.kustomize.version', { source: { ...source, kustomize: { version: 'v5.0.0' } } }],
     ['spec.syncPolicy.managedNamespaceMetadata', { syncPolicy: { managedNamespaceMetadata: { labels: { team: 'a' } } } }],
     ['spec.syncPolicy.retry.refresh', { syncPolicy: { retry: { limit: 2, refresh: true } } }],
     ['spec.ignoreDifferences[0].comment', { ignoreDifferences: [{ kind: 'Secret', jsonPointers: ['/data'], comment: 'rotated elsewhere' }] }],
@@ -60,7 +55,7 @@ describe('fields Sluice does not support', () => {
     const { applications, warnings } = parseManifests(readFileSync(path, 'utf8'), path);
     assert.equal(applications[0]?.name, 'legacy');
     assert.deepEqual(warnings.map((w) => w.field).sort(), [
-      'spec.info', 'spec.source.helm.fileParameters', 'spec.source.helm.passCredentials',
+      'spec.info', 'spec.source.helm.fileParameters',
       'spec.source.helm.version', 'spec.syncPolicy.managedNamespaceMetadata',
       'spec.syncPolicy.syncOptions[1]', 'spec.syncPolicy.syncOptions[2]',
     ]);
@@ -90,7 +85,6 @@ describe('fields Sluice does not support', () => {
   });
 
   const refused: [string, Record<string, unknown>, RegExp][] = [
-    ['spec.source.chart', { source: { repoURL: 'https://charts.example.com', chart: 'redis', targetRevision: '17.0.0' } }, /Helm repository.*keep the chart in Git/],
     ['spec.source.plugin', { source: { ...source, plugin: { name: 'sops' } } }, /^Application "guestbook" uses a config management plugin.*render the manifests in CI and commit the output.*or use Kustomize or Helm/],
     ['spec.sourceHydrator', { sourceHydrator: { drySource: source } }, /source hydration is not supported/],
   ];
