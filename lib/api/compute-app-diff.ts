@@ -11,7 +11,8 @@ export type AppDiffDeps = Pick<WorkerDeps, 'registry' | 'clusters' | 'render' | 
 export async function computeAppDiff(deps: AppDiffDeps, name: string, options: { revision?: string } = {}): Promise<RevisionDiff> {
   const { app, project, settings } = await appContext(deps, name);
   const [cluster, status] = await Promise.all([deps.clusters.resolve(app.destination), deps.store.getAppStatus(app.name)]);
-  const rendered = await renderRevision(app, { cacheDir: deps.render.cacheDir, tools: deps.render.tools, artifacts: deps.render.artifacts, credentials: deps.render.gitAuth, project, revision: options.revision });
+  const rendered = await renderRevision(app, { cacheDir: deps.render.cacheDir, tools: deps.render.tools, artifacts: deps.render.artifacts, credentials: deps.render.gitAuth, project, revision: options.revision,
+    capabilities: () => deps.clusters.withClient(cluster, (client) => client.capabilities()) });
   const diff = await deps.clusters.withClient(cluster, (client) => diffApp({ app, project, cluster, client, inventory: inventoryOf(status), settings }, rendered.manifests));
   return { ...diff, revision: rendered.revision };
 }

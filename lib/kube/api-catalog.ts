@@ -41,6 +41,11 @@ export class ApiCatalog {
     return undefined;
   }
 
+  /** Every group version served and each of its kinds as `group/version/Kind`: what Helm's --api-versions takes. */
+  apiVersions(): string[] {
+    return [...this.#byGroupVersion].flatMap(([groupVersion, kinds]) => [groupVersion, ...[...kinds.keys()].map((kind) => `${groupVersion}/${kind}`)]);
+  }
+
   versionsOf(group: string): string[] {
     return this.#versions.get(group) ?? [];
   }

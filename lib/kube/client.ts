@@ -25,6 +25,7 @@ export interface KubeClientOptions extends Partial<TransportOptions> {
 /** One cluster's API, as the sync engine uses it: discovery, apply, get, list, create, replace, delete, wait. */
 export class KubeClient {
   readonly #context: KubeContext;
+  #version: Promise<string | undefined> | undefined;
 
   private constructor(context: KubeContext) {
     this.#context = context;
@@ -87,6 +88,18 @@ export class KubeClient {
   /** Every kind that can be listed, once each in its preferred version: what an inventory scan walks. */
   async listableResources(): Promise<ApiResource[]> {
     return (await this.#context.discovery.preferredResources()).filter((r) => r.verbs.includes('list'));
+  }
+
+  /**
+   * What Helm's `--kube-version` and `--api-versions` should say for this cluster: its version (GET /version, once
+   * per client) and every group version and kind discovery found.
+   */
+  async capabilities(): Promise<{ kubeVersion?: string; apiVersions: string[] }> {
+    this.#version ??= this.#context.transport.json<{ gitVersion?: unknown }>({ method: 'GET', path: '/version' })
+      .then(({ value }) => (typeof value.gitVersion === 'string' ? value.gitVersion : undefined));
+    this.#version.catch(() => { this.#version = undefined; });
+    const [kubeVersion, apiVersions] = await Promise.all([this.#version, this.#context.discovery.apiVersions()]);
+    return { ...(kubeVersion ? { kubeVersion } : {}), apiVersions };
   }
 
   /** Forget discovered resources, e.g. after installing CustomResourceDefinitions. */

@@ -41,6 +41,11 @@ export class Discovery {
     return (await this.#current()).preferred();
   }
 
+  /** Every group version and `group/version/Kind` the cluster serves (from the cache; no reload). */
+  async apiVersions(): Promise<string[]> {
+    return (await this.#current()).apiVersions();
+  }
+
   /** Forgets what was loaded; the next lookup loads again. */
   invalidate(): void {
     this.#load = undefined;

@@ -30,6 +30,6 @@ export interface RenderContext {
 export interface RenderHelmOptions {
   /** `helm dependency build` on the render's copy of the chart (`what` names it in messages). */
   dependencies?: (chartDir: string, what: string) => Promise<void>;
-  kubeVersion?: string;
-  apiVersions?: string[];
+  /** The destination cluster's version and API versions, asked only when the app does not set helm.kubeVersion/apiVersions. */
+  capabilities?: () => Promise<{ kubeVersion?: string; apiVersions?: string[] }>;
 }

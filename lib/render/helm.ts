@@ -99,12 +99,13 @@ export async function renderHelm(ctx: RenderContext, bin: string): Promise<Manif
   }
   const home = join(ctx.workDir, 'home');
   await mkdir(join(home, 'tmp'), { recursive: true });
+  const capabilities = ctx.helm?.capabilities && (!helm?.kubeVersion || !helm.apiVersions) ? await ctx.helm.capabilities() : {};
   const output = await runTool({
     bin,
     args: helmTemplateArgs({
       releaseName, chartDir: join(src, chartRel), namespace: ctx.namespace,
       valueFiles: valuePaths, inlineValuesFile, parameters: helm?.parameters ?? [],
-      skipCrds: helm?.skipCrds, kubeVersion: helm?.kubeVersion ?? ctx.helm?.kubeVersion, apiVersions: helm?.apiVersions ?? ctx.helm?.apiVersions,
+      skipCrds: helm?.skipCrds, kubeVersion: helm?.kubeVersion ?? capabilities.kubeVersion, apiVersions: helm?.apiVersions ?? capabilities.apiVersions,
     }),
     cwd: join(src, chartRel),
     timeoutMs: ctx.limits.toolTimeoutMs,

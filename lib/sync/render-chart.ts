@@ -32,7 +32,6 @@ export function renderHelmOptions(source: ApplicationSource, options: RenderRevi
   const fetch = chartOptions(options);
   return {
     dependencies: (chartDir, what) => buildChartDependencies(chartDir, { what: source.chart ? `chart ${source.chart}` : what, sourceRepos: options.project?.sourceRepos, passCredentials: source.helm?.passCredentials }, fetch),
-    ...(options.kube?.kubeVersion ? { kubeVersion: options.kube.kubeVersion } : {}),
-    ...(options.kube?.apiVersions ? { apiVersions: options.kube.apiVersions } : {}),
+    ...(options.capabilities ? { capabilities: options.capabilities } : {}),
   };
 }

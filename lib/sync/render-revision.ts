@@ -18,7 +18,7 @@ export interface RenderRevisionOptions {
   /** The app's project: its sourceRepos bound the remote bases and value files the render may fetch. */
   project?: Pick<AppProject, 'sourceRepos'>;
   /** The destination cluster's version and API versions, for Helm's --kube-version/--api-versions unless the app sets them. */
-  kube?: { kubeVersion?: string; apiVersions?: string[] };
+  capabilities?: () => Promise<{ kubeVersion?: string; apiVersions?: string[] }>;
 }
 
 export interface RenderedRevision extends RenderResult {

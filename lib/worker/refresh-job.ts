@@ -37,7 +37,8 @@ async function refreshJob(deps: WorkerDeps, job: Job, known: AppStatus | undefin
   const pin = pinHolds(status?.pin);
 
   const cluster = await deps.clusters.resolve(app.destination);
-  const rendered = await renderRevision(app, { cacheDir: deps.render.cacheDir, tools: deps.render.tools, artifacts: deps.render.artifacts, credentials: deps.render.gitAuth, project, revision: head });
+  const rendered = await renderRevision(app, { cacheDir: deps.render.cacheDir, tools: deps.render.tools, artifacts: deps.render.artifacts, credentials: deps.render.gitAuth, project, revision: head,
+    capabilities: () => deps.clusters.withClient(cluster, (client) => client.capabilities()) });
   const diff = await deps.clusters.withClient(cluster, (client) => diffApp({ app, project, cluster, client, inventory: inventoryOf(status), settings }, rendered.manifests));
   // Git moved, but what it holds now is what runs: Synced at the new commit, as Argo CD sees it, with nothing to sync.
   const caughtUp = gitMoved && diff.status === 'Synced' && !pin && diff.errors.length === 0;

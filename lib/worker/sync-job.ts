@@ -76,7 +76,8 @@ async function syncJob(deps: WorkerDeps, job: Job, known: AppStatus | undefined)
   let result: OperationResult;
   let sourcePaths: string[] | null | undefined;
   try {
-    const rendered = await renderRevision(app, { cacheDir: deps.render.cacheDir, tools: deps.render.tools, artifacts: deps.render.artifacts, credentials: deps.render.gitAuth, project, revision });
+    const rendered = await renderRevision(app, { cacheDir: deps.render.cacheDir, tools: deps.render.tools, artifacts: deps.render.artifacts, credentials: deps.render.gitAuth, project, revision,
+      capabilities: () => deps.clusters.withClient(cluster, (client) => client.capabilities()) });
     result = await deps.clusters.withClient(cluster, (client) => syncApp({
       target: { app, project, cluster, client, inventory: inventoryOf(status), settings }, revision: rendered.revision, manifests: rendered.manifests,
       options: { trigger: job.trigger, prune: job.prune ?? app.syncPolicy.automated?.prune ?? false, now: deps.now, settleMs: deps.config.settleSeconds * 1000 },

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
+import { pinnedVersions } from '../../../infra/local/tools.js';
 import { isTransientError } from '../../../lib/errors.js';
 import { defaultProject } from '../../../lib/model/index.js';
 import { renderRevision, syncApp, type RenderRevisionOptions, type SyncTarget } from '../../../lib/sync/index.js';
@@ -29,7 +30,8 @@ ${source.trim().split('\n').map((line) => `    ${line}`).join('\n')}
 `;
 
 async function sync(target: SyncTarget, options: Partial<RenderRevisionOptions> = {}) {
-  const rendered = await renderRevision(target.app, { cacheDir: mkdtempSync(join(stack.runDir, 'chart-cache-')), tools, project: target.project, credentials: credentials(), ...options });
+  const rendered = await renderRevision(target.app, { cacheDir: mkdtempSync(join(stack.runDir, 'chart-cache-')), tools, project: target.project, credentials: credentials(),
+    capabilities: () => target.client.capabilities(), ...options });
   const result = await syncApp({ target, revision: rendered.revision, manifests: rendered.manifests, options: { trigger: { kind: 'test' }, pollIntervalMs: 200 } });
   return { rendered, result };
 }
@@ -68,6 +70,8 @@ describe('charts from Helm repositories and OCI registries', () => {
     assert.equal(cm?.metadata.name, 'http-chart-demo');
     assert.equal(cm?.data.chartVersion, '1.1.0');
     assert.equal(cm?.data.namespace, ns);
+    // --kube-version from the destination cluster, as the app does not set helm.kubeVersion.
+    assert.equal(cm?.data.kubeVersion, `v${pinnedVersions().KUBERNETES_VERSION}`);
   });
 
   it('syncs the same chart from an OCI registry behind basic auth, written without a scheme as Argo CD allows', async (t) => {
