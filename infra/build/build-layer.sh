@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the render-tools Lambda layer: helm and kustomize (versions from versions.env), cross-compiled for
+# Builds the render-tools Lambda layer: helm and kustomize (versions from versions.env) and sluice-appset-template, cross-compiled for
 # Lambda's linux/arm64, static (CGO_ENABLED=0), stripped. Binaries are cached once per version under
 #   ${SLUICE_CACHE:-~/.cache/sluice}/layer/helm-<v>_kustomize-<v>_linux-arm64/bin
 # and copied (hard-linked when the cache is on the same file system) into .layers/render-tools/bin, which
@@ -58,15 +58,30 @@ cached helm "$HELM_VERSION" || helm_ldflags=$(helm_release_ldflags "$HELM_VERSIO
 build helm "$HELM_VERSION" "helm.sh/helm/v3@v$HELM_VERSION" ./cmd/helm "$helm_ldflags"
 build kustomize "$KUSTOMIZE_VERSION" "sigs.k8s.io/kustomize/kustomize/v5@v$KUSTOMIZE_VERSION" . "$(kustomize_release_ldflags "$KUSTOMIZE_VERSION")"
 
+# Sluice's ApplicationSet Go template renderer (infra/build/appset-template), versioned by its sources.
+appset_version=$(cat "$here/appset-template/go.mod" "$here/appset-template/go.sum" "$here/appset-template/main.go" | sha256sum | cut -c1-12)
+if cached sluice-appset-template "$appset_version"; then
+  log "sluice-appset-template $appset_version ($goos/$goarch): cached"
+else
+  need_go
+  mkdir -p "$built_dir"
+  (cd "$here/appset-template" && GOOS=$goos GOARCH=$goarch CGO_ENABLED=0 GOFLAGS="-buildvcs=false -mod=readonly" \
+    go build -trimpath -ldflags '-s -w' -o "$built_dir/sluice-appset-template.partial" .)
+  is_arm64_elf "$built_dir/sluice-appset-template.partial" || { echo "sluice: sluice-appset-template is not a linux/arm64 executable" >&2; exit 1; }
+  mv -f "$built_dir/sluice-appset-template.partial" "$built_dir/sluice-appset-template"
+  touch "$built_dir/.sluice-appset-template-$appset_version"
+  log "built sluice-appset-template $appset_version"
+fi
+
 # Place them in the layer folder; nothing else goes in it (stale files from other versions are removed).
 mkdir -p "$layer_dir/bin"
 # .layers/ is build output: keep it out of git without touching the repository's .gitignore.
 [ -f "$root/.layers/.gitignore" ] || printf '# build output of infra/build/build-layer.sh\n*\n' >"$root/.layers/.gitignore"
 for file in "$layer_dir/bin"/* "$layer_dir/bin"/.[!.]*; do
   [ -e "$file" ] || continue
-  case "$(basename "$file")" in helm | kustomize) ;; *) rm -rf "$file" ;; esac
+  case "$(basename "$file")" in helm | kustomize | sluice-appset-template) ;; *) rm -rf "$file" ;; esac
 done
-for name in helm kustomize; do
+for name in helm kustomize sluice-appset-template; do
   src="$built_dir/$name" dst="$layer_dir/bin/$name"
   if [ -f "$dst" ] && cmp -s "$src" "$dst"; then continue; fi
   rm -f "$dst"

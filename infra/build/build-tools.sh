@@ -67,4 +67,11 @@ fi
 built helm "$HELM_VERSION-release" || go_install helm "$HELM_VERSION-release" "helm.sh/helm/v3/cmd/helm@v$HELM_VERSION" "$(helm_release_ldflags "$HELM_VERSION")"
 built kustomize "$KUSTOMIZE_VERSION-release" || go_install kustomize "$KUSTOMIZE_VERSION-release" "sigs.k8s.io/kustomize/kustomize/v5@v$KUSTOMIZE_VERSION" "$(kustomize_release_ldflags "$KUSTOMIZE_VERSION")"
 
+# Sluice's own Go template renderer for ApplicationSets (goTemplate: true), versioned by its sources.
+appset_version=$(cat "$here/appset-template/go.mod" "$here/appset-template/go.sum" "$here/appset-template/main.go" | sha256sum | cut -c1-12)
+if ! built sluice-appset-template "$appset_version"; then
+  timed "sluice-appset-template ($appset_version)" bash -c "cd '$here/appset-template' && GOFLAGS='-buildvcs=false -mod=readonly' go build -trimpath -ldflags '-s -w' -o '$bin/sluice-appset-template' ."
+  stamp sluice-appset-template "$appset_version"
+fi
+
 echo "$bin"

@@ -5,12 +5,14 @@ export interface OptionSpec {
   /** Placeholder shown in help, e.g. `url` for `--server <url>`. */
   value?: string;
   description: string;
+  /** A string flag that may be given more than once (`--label a=1 --label b=2`): its value is a list. */
+  multiple?: boolean;
 }
 
 export type OptionSpecs = Readonly<Record<string, OptionSpec>>;
 
 /** Parsed flags by long name. */
-export type Flags = Readonly<Record<string, string | boolean | undefined>>;
+export type Flags = Readonly<Record<string, string | boolean | string[] | undefined>>;
 
 /** Every command has these. */
 export const commonOptions: OptionSpecs = {
@@ -32,4 +34,10 @@ export const connectionOptions: OptionSpecs = {
 export function stringFlag(flags: Flags, name: string): string | undefined {
   const value = flags[name];
   return typeof value === 'string' ? value : undefined;
+}
+
+/** Every value of a `multiple` flag, in order; none: []. */
+export function stringListFlag(flags: Flags, name: string): string[] {
+  const value = flags[name];
+  return Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
 }

@@ -9,10 +9,10 @@ export type CommandLine =
   | { kind: 'help'; text: string }
   | { kind: 'run'; command: Command; args: string[]; flags: Flags };
 
-type ParseOptions = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+type ParseOptions = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
 
 const toParseArgs = (specs: OptionSpecs): ParseOptions =>
-  Object.fromEntries(Object.entries(specs).map(([name, { type, short }]) => [name, short ? { type, short } : { type }]));
+  Object.fromEntries(Object.entries(specs).map(([name, { type, short, multiple }]) => [name, { type, ...(short ? { short } : {}), ...(multiple ? { multiple } : {}) }]));
 
 /**
  * Finds the command in `argv` (flags may come before or after its words), then reads its flags strictly:

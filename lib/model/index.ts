@@ -33,7 +33,7 @@ export { withLastGood, type LastGoodRegistry, type RegistryInForce } from './las
 export type { BrokenManifest } from './parse-manifests.js';
 export { defaultProject } from './default-project.js';
 export { defaultSyncOptions } from './sync-options.js';
-export { parseClusterRecord } from './cluster-record.js';
+export { parseClusterLabels, parseClusterRecord } from './cluster-record.js';
 export { isEksAccess, parseClusterCredentials } from './cluster-credentials.js';
 export { parseDuration } from './duration.js';
 export type { LineOf } from './yaml-documents.js';

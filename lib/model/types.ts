@@ -221,6 +221,8 @@ export interface ClusterRecord {
    * `name: in-cluster`); at most one registered cluster has it (`sluice cluster add … --in-cluster`).
    */
   inCluster?: boolean;
+  /** Labels for ApplicationSet clusters generators (`sluice cluster add … --label env=prod`); absent: none. */
+  labels?: Record<string, string>;
 }
 
 /** An EKS cluster reached through IAM: the worker's role (or `roleArn`, assumed) is the only credential. */

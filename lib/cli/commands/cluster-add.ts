@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Command } from '../command.js';
 import { UsageError } from '../errors.js';
 import { ExitCode } from '../exit-codes.js';
-import { stringFlag } from '../options.js';
+import { stringFlag, stringListFlag } from '../options.js';
 
 export const clusterAdd: Command = {
   path: ['cluster', 'add'],
@@ -18,6 +18,8 @@ export const clusterAdd: Command = {
     "With --in-cluster, Argo CD's in-cluster destination (server https://kubernetes.default.svc or name in-cluster)",
     'means this cluster: Sluice runs in none, so Argo CD apps that deploy "to where Argo CD runs" go here unchanged.',
     'At most one cluster is marked; registering a marked cluster again keeps its mark.',
+    'With --label key=value (repeatable), the cluster carries labels that ApplicationSet clusters generators select',
+    'on and template as metadata.labels.<key>; labels given replace its labels, none given keeps them.',
     'Uses TABLE_NAME, STAGE and the AWS SDK environment (AWS_REGION, credentials, AWS_ENDPOINT_URL).',
   ].join('\n'),
   args: [{ name: 'name' }],
@@ -27,12 +29,14 @@ export const clusterAdd: Command = {
     eks: { type: 'string', value: 'cluster-arn', description: 'an EKS cluster reached through IAM, arn:aws:eks:<region>:<account>:cluster/<name>' },
     'role-arn': { type: 'string', value: 'arn', description: 'with --eks: the IAM role to assume for this cluster' },
     'external-id': { type: 'string', value: 'id', description: "with --role-arn: the external id the role's trust policy asks for" },
+    label: { type: 'string', value: 'key=value', multiple: true, description: 'a label for ApplicationSet clusters generators (repeatable)' },
     'in-cluster': { type: 'boolean', description: "the cluster Argo CD's in-cluster destination means (server https://kubernetes.default.svc, name in-cluster); moves the mark from any other cluster" },
   },
   connection: false,
   examples: [
     'sluice cluster add production --kubeconfig ./prod.kubeconfig',
     'sluice cluster add staging --kubeconfig ~/.kube/config --context staging-admin',
+    'sluice cluster add prod-us --kubeconfig ./prod-us.kubeconfig --label env=prod --label region=us',
     'sluice cluster add management --kubeconfig ./mgmt.kubeconfig --in-cluster',
     'sluice cluster add prod-eu --eks arn:aws:eks:eu-west-1:123456789012:cluster/prod --role-arn arn:aws:iam::210987654321:role/sluice-deployer',
   ],
@@ -43,9 +47,11 @@ export const clusterAdd: Command = {
     if (Boolean(file) === Boolean(eks)) throw new UsageError('give --kubeconfig <file> (static credentials) or --eks <cluster-arn> (IAM), one of them', command);
     if (!eks && (flags['role-arn'] !== undefined || flags['external-id'] !== undefined)) throw new UsageError('--role-arn and --external-id go with --eks', command);
     // Loaded on demand, as the AWS SDK and the Kubernetes client take a second to load.
-    const [{ clusterDeps }, { kubeconfigToCredentials }, { eksAuthFromEnv, registerCluster }, { clusterSecretName }, { parseClusterCredentials, inClusterServer }] = await Promise.all([
+    const [{ clusterDeps }, { kubeconfigToCredentials }, { eksAuthFromEnv, registerCluster }, { clusterSecretName }, { parseClusterCredentials, parseClusterLabels, inClusterServer }] = await Promise.all([
       import('../cluster/cluster-deps.js'), import('../../kube/index.js'), import('../../runtime/index.js'), import('../../secrets/index.js'), import('../../model/index.js'),
     ]);
+    const { labels, errors: labelErrors } = parseClusterLabels(stringListFlag(flags, 'label'));
+    if (labelErrors.length) throw new UsageError(labelErrors.join('; '), command);
     const deps = clusterDeps(io.env);
     const secretRef = clusterSecretName(deps.stage, name); // checks the name before anything is read or written
     let access, server: string;
@@ -61,8 +67,8 @@ export const clusterAdd: Command = {
       server = access.server;
     }
     const inCluster = flags['in-cluster'] === true;
-    const { inClusterBefore } = await registerCluster(deps, name, access, server, { inCluster });
-    const record = { name, server, secretRef, ...(inCluster ? { inCluster } : {}) };
+    const { inClusterBefore } = await registerCluster(deps, name, access, server, { inCluster, labels });
+    const record = { name, server, secretRef, ...(inCluster ? { inCluster } : {}), ...(Object.keys(labels).length ? { labels } : {}) };
     const marked = !inCluster ? '' : `; apps whose destination is Argo CD's in-cluster one (${inClusterServer}, name in-cluster) now sync to it` +
       (inClusterBefore && inClusterBefore !== name ? ` instead of ${inClusterBefore}` : '');
     out.result(record, () => `cluster ${name} added: ${server} (${eks ? 'reached through IAM; ' : ''}${eks ? 'settings' : 'credentials'} in Secrets Manager secret ${secretRef})${marked}`);

@@ -1,0 +1,13 @@
+export type { ApplicationSet, ApplicationTemplate, ApplicationsSyncPolicy, Generator, LabelSelector, Params } from './types.js';
+export { parseApplicationSet, type ParsedApplicationSet } from './parse-applicationset.js';
+export { generateApplications, type Generation } from './generate-applications.js';
+export type { ClusterInfo, GeneratorContext, GitReader, GoTemplateRenderer } from './generators/context.js';
+export { renderGoTemplates, type GoTemplateOptions, type GoTemplateResult } from './go-template.js';
+export { replaceParams, replaceDeep } from './fast-template.js';
+export { applyTemplatePatch } from './template-patch.js';
+export { applicationsPolicy, type ApplicationsPolicy } from './sync-policy.js';
+export { matchesSelector } from './label-selector.js';
+export { sanitizeName } from './sanitize-name.js';
+export { flattenParams, goString } from './params.js';
+export { gitRepositoriesOf } from './git-repositories.js';
+export { GeneratorError, TemplateError } from './errors.js';
