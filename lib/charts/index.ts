@@ -4,3 +4,4 @@ export { parseChartRepo, chartRepoKey, checkChartName, type ChartRepo } from './
 export { resolveChartVersion, isExactChartVersion } from './resolve-version.js';
 export { chartFetchDefaults } from './default-options.js';
 export type { ChartAuth, ChartCredentials, ChartFetchOptions, FetchedChart } from './types.js';
+export { checkChartRepoAccess } from './check-access.js';

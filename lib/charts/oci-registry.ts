@@ -24,6 +24,11 @@ export class OciRepository {
     this.authorization = basicAuth(auth);
   }
 
+  /** Whether the registry takes the credentials: GET /v2/ (after the token exchange a Bearer challenge asks for). */
+  async checkAccess(): Promise<void> {
+    await this.get(this.base.replace(/\/v2\/.*$/, '/v2/'), 'application/json', `${this.what}: the registry`);
+  }
+
   /** Every tag, following the registry's pagination; Helm writes `+` in versions as `_` in tags. */
   async versions(): Promise<string[]> {
     const tags: string[] = [];

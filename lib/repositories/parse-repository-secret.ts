@@ -49,5 +49,7 @@ export function parseRepositorySecret(text: string, what: string): RepositorySec
   const { username, password } = fields;
   if (typeof password !== 'string' || !password) throw bad('password', 'must be the password or token (or give githubAppID, githubAppInstallationID and githubAppPrivateKey)');
   if (username !== undefined && (typeof username !== 'string' || /[:\s]/.test(username))) throw bad('username', 'must be a user name without spaces or ":"');
-  return { type: 'https', url, password, ...(username ? { username } : {}) };
+  // Argo CD's repository type: `type: helm` (with `enableOCI: "true"` for a registry); anything else is Git.
+  const helm = fields.type === 'helm' ? { repositoryType: 'helm' as const, ...(fields.enableOCI === true || fields.enableOCI === 'true' ? { enableOCI: true } : {}) } : {};
+  return { type: 'https', url, password, ...(username ? { username } : {}), ...helm };
 }

@@ -20,6 +20,9 @@ export interface RepositoryRecord {
   githubAppID?: string;
   githubAppInstallationID?: string;
   githubAppEnterpriseBaseUrl?: string;
+  /** Argo CD's `type: helm`: a Helm chart repository (index.yaml), or with enableOCI an OCI registry. Absent: Git. */
+  repositoryType?: 'helm';
+  enableOCI?: boolean;
   /** The Secrets Manager secret holding the credentials, `sluice/<stage>/repositories/<id>`. */
   secretRef: string;
   addedAt?: string;
@@ -32,6 +35,9 @@ export interface HttpsRepositorySecret {
   /** Default `x-access-token`, which GitHub expects with a token and other hosts accept. */
   username?: string;
   password: string;
+  /** Argo CD's `type: helm` (stored under that name): credentials of a Helm chart repository or, with enableOCI, an OCI registry. */
+  repositoryType?: 'helm';
+  enableOCI?: boolean;
 }
 
 /** What a repository secret holds, with Argo CD's field names: a GitHub App installation. */

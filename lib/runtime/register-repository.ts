@@ -13,13 +13,17 @@ export interface RepositoryDeps {
 /** The secret's JSON: Argo CD's field names, nothing else. */
 function secretJson(secret: RepositorySecret): string {
   const { type: _type, ...fields } = secret;
+  if (secret.type === 'https' && secret.repositoryType === 'helm') {
+    const { repositoryType: _repositoryType, ...rest } = fields as Omit<typeof secret, 'type'>;
+    return JSON.stringify({ ...rest, type: 'helm' }); // Argo CD's field name
+  }
   return JSON.stringify(fields);
 }
 
 /** What the index may show of a secret: never the password or key. */
 function recordOf(kind: RepositoryKind, secret: RepositorySecret, secretRef: string): RepositoryRecord {
   const shown = secret.type === 'https'
-    ? { ...(secret.username ? { username: secret.username } : {}) }
+    ? { ...(secret.username ? { username: secret.username } : {}), ...(secret.repositoryType ? { repositoryType: secret.repositoryType } : {}), ...(secret.enableOCI ? { enableOCI: true } : {}) }
     : { githubAppID: secret.githubAppID, githubAppInstallationID: secret.githubAppInstallationID, ...(secret.githubAppEnterpriseBaseUrl ? { githubAppEnterpriseBaseUrl: secret.githubAppEnterpriseBaseUrl } : {}) };
   return { url: secret.url.trim(), kind, type: secret.type, ...shown, secretRef, addedAt: new Date().toISOString() };
 }

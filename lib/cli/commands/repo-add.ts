@@ -34,6 +34,8 @@ function addCommand(kind: RepositoryKind): Command {
       'github-app-private-key-path': { type: 'string', value: 'file', description: 'the GitHub App\'s private key (PEM)' },
       'github-api-url': { type: 'string', value: 'url', description: 'GitHub Enterprise Server: its API, https://<host>/api/v3 (default https://api.github.com)' },
       'github-app-enterprise-base-url': { type: 'string', value: 'url', description: 'the same as --github-api-url (Argo CD\'s name)' },
+      type: { type: 'string', value: 'git|helm', description: 'helm: a Helm chart repository (Argo CD\'s type: helm); default git' },
+      'enable-oci': { type: 'boolean', description: 'with --type helm: an OCI registry (host/path or oci://host/path)' },
       ...(template ? {} : { 'skip-check': { type: 'boolean', description: 'store the credentials without trying them first' } as const }),
     },
     connection: false,
@@ -43,6 +45,8 @@ function addCommand(kind: RepositoryKind): Command {
     ] : [
       'SLUICE_REPO_PASSWORD=ghp_… sluice repo add https://github.com/acme/deploy.git',
       'sluice repo add https://git.example.com/team/app.git --username ci --password "$TOKEN"',
+      'SLUICE_REPO_PASSWORD=… sluice repo add registry.example.com/charts --type helm --enable-oci --username puller',
+      'sluice repo add https://charts.example.com --type helm --username ci --password "$TOKEN"',
       'sluice repo add https://ghe.example.com/acme/app --github-app-id 42 --github-app-installation-id 7 --github-app-private-key-path ./app.pem --github-api-url https://ghe.example.com/api/v3',
     ],
     async run({ args, flags, io, out, name: command }) {
@@ -50,7 +54,7 @@ function addCommand(kind: RepositoryKind): Command {
       if (flags['skip-check'] !== true) await checkAccess(kind, secret, io.env);
       const [{ clusterDeps }, { registerRepository }] = await Promise.all([import('../cluster/cluster-deps.js'), import('../../runtime/index.js')]);
       const record = await registerRepository(clusterDeps(io.env), kind, secret);
-      const who = record.type === 'https' ? `https, user ${record.username ?? 'x-access-token'}` : `GitHub App ${record.githubAppID}, installation ${record.githubAppInstallationID}`;
+      const who = record.repositoryType === 'helm' ? `helm${record.enableOCI ? ' (OCI)' : ''}, user ${record.username ?? 'x-access-token'}` : record.type === 'https' ? `https, user ${record.username ?? 'x-access-token'}` : `GitHub App ${record.githubAppID}, installation ${record.githubAppInstallationID}`;
       out.result(record, () => `${words.noun} ${record.url} added (${who}); credentials in Secrets Manager secret ${record.secretRef}`);
       return ExitCode.ok;
     },

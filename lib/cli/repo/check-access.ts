@@ -7,6 +7,13 @@ import { CliError } from '../errors.js';
  */
 export async function checkAccess(kind: RepositoryKind, secret: RepositorySecret, env: NodeJS.ProcessEnv): Promise<void> {
   if (kind !== 'repository') return;
+  if (secret.type === 'https' && secret.repositoryType === 'helm') {
+    const { checkChartRepoAccess, chartFetchDefaults } = await import('../../charts/index.js');
+    await checkChartRepoAccess(secret.url, secret, chartFetchDefaults(env)).catch((error: Error) => {
+      throw new CliError(`${error.message}; nothing was stored (--skip-check stores the credentials without trying them)`);
+    });
+    return;
+  }
   const [{ repositoryCredentials }, { resolveRevision }] = await Promise.all([import('../../repositories/index.js'), import('../../source/index.js')]);
   const record: RepositoryRecord = { url: secret.url, kind, type: secret.type, secretRef: 'unsaved' };
   const json = JSON.stringify(secret);

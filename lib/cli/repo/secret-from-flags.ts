@@ -31,5 +31,21 @@ export async function secretFromFlags(url: string, flags: Flags, io: CliIo, comm
     };
   }
   if (!password) throw new UsageError('give --username and --password (or SLUICE_REPO_PASSWORD), or a GitHub App\'s --github-app-id, --github-app-installation-id and --github-app-private-key-path', command);
-  return { type: 'https', url, ...(username ? { username } : {}), password };
+  return { type: 'https', url: helmRepoUrl(url, flags, command), ...(username ? { username } : {}), password, ...helmFields(flags, command) };
+}
+
+/** `--type helm` (Argo CD's repository type) and `--enable-oci`; anything else is a Git repository. */
+function helmFields(flags: Flags, command: string): { repositoryType?: 'helm'; enableOCI?: boolean } {
+  const type = stringFlag(flags, 'type') ?? 'git';
+  if (type !== 'git' && type !== 'helm') throw new UsageError(`--type ${type}: expected git or helm`, command);
+  if (flags['enable-oci'] === true && type !== 'helm') throw new UsageError('--enable-oci is for --type helm (an OCI registry of Helm charts)', command);
+  return type === 'helm' ? { repositoryType: 'helm', ...(flags['enable-oci'] === true ? { enableOCI: true } : {}) } : {};
+}
+
+/** An OCI registry is stored as `oci://host/path`, however it was written (Argo CD also takes it without the scheme). */
+function helmRepoUrl(url: string, flags: Flags, command: string): string {
+  if (flags['enable-oci'] !== true) return url;
+  const bare = url.trim().replace(/^oci:\/\//i, '');
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(bare)) throw new UsageError(`${url}: an OCI registry is host/path or oci://host/path`, command);
+  return `oci://${bare.replace(/\/+$/, '')}`;
 }
