@@ -1,5 +1,6 @@
 export type { ApplicationSet, ApplicationTemplate, ApplicationsSyncPolicy, Generator, LabelSelector, Params } from './types.js';
 export { parseApplicationSet, type ParsedApplicationSet } from './parse-applicationset.js';
+export { readApplicationSets, type LoadedApplicationSets } from './read-applicationsets.js';
 export { generateApplications, type Generation } from './generate-applications.js';
 export type { ClusterInfo, GeneratorContext, GitReader, GoTemplateRenderer } from './generators/context.js';
 export { renderGoTemplates, type GoTemplateOptions, type GoTemplateResult } from './go-template.js';

@@ -36,7 +36,7 @@ export { defaultSyncOptions } from './sync-options.js';
 export { parseClusterLabels, parseClusterRecord } from './cluster-record.js';
 export { isEksAccess, parseClusterCredentials } from './cluster-credentials.js';
 export { parseDuration } from './duration.js';
-export type { LineOf } from './yaml-documents.js';
+export { readYamlDocuments, type LineOf, type YamlDocument } from './yaml-documents.js';
 export { SpecError } from './errors.js';
 export { issueAt, issueText, type SpecContext } from './spec-issues.js';
 export { parseWithSchema } from './parse-with-schema.js';

@@ -93,6 +93,8 @@ function readDocument(document: YamlDocument, file: string, out: LocatedManifest
     const { project, warnings } = parseAppProject(value, file, document.lineOf);
     out.projects.push({ value: project, origin });
     out.warnings.push(...warnings);
+  } else if (kind === 'ApplicationSet' && apiVersion === argoApiVersion) {
+    // Read by lib/applicationset (readApplicationSets): the reload generates its Applications.
   } else if (isArgoCdConfigMap(value)) {
     const parsed = parseArgoCdCm(value, file, document.lineOf);
     out.settings.push({ value: parsed.settings, origin, complete: parsed.errors.length === 0 });

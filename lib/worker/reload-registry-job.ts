@@ -7,6 +7,7 @@ import { issueText, loadRegistry, withLastGood, type ConfigFile } from '../model
 import type { Job } from '../queue/index.js';
 import { fetchRevision, resolveInside, resolveRevision, withGitCredentials } from '../source/index.js';
 import { cancelDeletions, recordRemovals } from './app-removals.js';
+import { generateApplicationSets } from './applicationsets.js';
 import { withCondition, withoutCondition } from './conditions.js';
 import { refreshJobs } from './refresh-jobs.js';
 import type { JobOutcome, WorkerDeps } from './types.js';
@@ -24,7 +25,7 @@ function yamlFiles(root: string, dir: string): ConfigFile[] {
  * Loads every Application and AppProject from the config repo at one revision. Each object stands alone:
  * what loaded replaces its definition, a broken one keeps its last good definition and is marked with an
  * InvalidSpecError condition, and the errors are recorded on the registry and announced. Then every app is
- * refreshed.
+ * refreshed, and every ApplicationSet generates its apps again (lib/worker/applicationsets.ts).
  */
 export async function runReloadRegistryJob(deps: WorkerDeps, job: Job): Promise<JobOutcome> {
   const { configRepoURL, configRepoRevision, configRepoPath } = deps.config;
@@ -34,7 +35,8 @@ export async function runReloadRegistryJob(deps: WorkerDeps, job: Job): Promise<
   const revision = checkout.sha;
   const folder = resolveInside(checkout.dir, configRepoPath);
   if (!folder) throw new SluiceError(`CONFIG_REPO_PATH ${configRepoPath} points outside the config repo`);
-  const loaded = await withHealthScriptErrors(loadRegistry(yamlFiles(checkout.dir, folder)));
+  const files = yamlFiles(checkout.dir, folder);
+  const loaded = await withHealthScriptErrors(loadRegistry(files));
   const previous = await deps.store.getRegistry();
   const inForce = withLastGood(loaded, previous);
   // Apps that left are recorded as being deleted before the registry stops declaring them; the guard may hold them.
@@ -48,7 +50,10 @@ export async function runReloadRegistryJob(deps: WorkerDeps, job: Job): Promise<
   await cancelDeletions(deps, removals.returned);
   await markBrokenApps(deps, loaded.broken.flatMap((b) => (b.kind === 'Application' && b.name ? [{ name: b.name, message: b.issues.map(issueText).join('\n') }] : [])), inForce.applications.map((app) => app.name));
   await deps.queue.enqueueJobs([...removals.jobs, ...await refreshJobs(deps, applications, job.trigger)]);
-  const counts = `${applications.length} apps, ${inForce.projects.length} projects, ${loaded.warnings.length} warnings${removals.removed.length ? `, ${removals.removed.length} removed and being deleted (${removals.removed.join(', ')})` : ''}`;
+  // ApplicationSets generate their apps into the registry just written, as children (registerChildren).
+  const appSets = await generateApplicationSets(deps, job, files, revision);
+  errors.push(...appSets.errors);
+  const counts = `${applications.length} apps, ${inForce.projects.length} projects, ${loaded.warnings.length} warnings${removals.removed.length ? `, ${removals.removed.length} removed and being deleted (${removals.removed.join(', ')})` : ''}${appSets.summary ? `; ${appSets.summary}` : ''}`;
   if (!errors.length) return { status: 'done', message: `registry at ${shortRevision(revision)}: ${counts}` };
   const stale = [
     ...(inForce.staleApps.length ? [`; kept the last good definition of ${inForce.staleApps.join(', ')}`] : []),

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { generateApplications, GeneratorError } from '../../../lib/applicationset/index.js';
+import { generateApplications, GeneratorError, type ClusterInfo } from '../../../lib/applicationset/index.js';
 import { transform } from '../../../lib/applicationset/generators/transform.js';
 import { appSet, contextFor, template } from './context.js';
 
-const clusters = [
+const clusters: ClusterInfo[] = [
   { name: 'prod-eu', server: 'https://prod-eu.example.com', labels: { env: 'prod', region: 'eu' }, annotations: {} },
   { name: 'prod-us', server: 'https://prod-us.example.com', labels: { env: 'prod', region: 'us' }, annotations: {} },
   { name: 'Staging_1', server: 'https://staging.example.com', labels: { env: 'staging' }, annotations: {} },

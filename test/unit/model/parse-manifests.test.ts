@@ -45,14 +45,13 @@ describe('parseManifests', () => {
     assert.deepEqual(warnings, []);
   });
 
-  it('reports documents of other kinds as warnings, naming the kind and line', () => {
+  it('reports documents of other kinds as warnings, naming the kind and line; ApplicationSets are left to lib/applicationset', () => {
     const configMap = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n';
     const appSet = 'apiVersion: argoproj.io/v1alpha1\nkind: ApplicationSet\nmetadata:\n  name: all\n';
     const { applications, warnings } = parseManifests(`${app('web')}---\n${configMap}---\n${appSet}---\n- a list\n---\nfoo: bar\n`, 'apps.yaml');
     assert.equal(applications.length, 1);
     assert.deepEqual(warnings.map((w) => [w.field, w.message]), [
       ['kind', 'ConfigMap (v1) is not an Argo CD Application or AppProject; ignored (line 12)'],
-      ['kind', 'ApplicationSet is not supported by Sluice yet; ignored (line 17)'],
       ['(document)', 'document is not a mapping, so not an Argo CD Application or AppProject; ignored (line 21)'],
       ['(document)', 'document has no kind, so it is not an Argo CD Application or AppProject; ignored (line 23)'],
     ]);
