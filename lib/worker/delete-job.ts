@@ -1,11 +1,12 @@
 import { isTransientError, SluiceError } from '../errors.js';
 import { shortRevision } from '../format/index.js';
-import { defaultProject, type Application } from '../model/index.js';
+import { defaultProject, isChildObject, type Application } from '../model/index.js';
 import type { Job } from '../queue/index.js';
 import type { OperationResult } from '../result/index.js';
 import type { AppDeletion, AppStatus } from '../store/index.js';
 import { deleteApplication, prepareTargetSettings, renderRevision, type AppDeletionOutcome } from '../sync/index.js';
 import { inventoryOf } from './inventory.js';
+import { registerChildren } from './register-children.js';
 import type { JobOutcome, WorkerDeps } from './types.js';
 
 /** A Running deletion not written for this long is taken as stopped (its Lambda died): a new attempt may start. */
@@ -52,7 +53,8 @@ export async function runDeleteJob(deps: WorkerDeps, job: Job): Promise<JobOutco
   const result = operationResult(name, status, job, startedAt, deps.now().toISOString(), stage);
 
   if (stage.state === 'done') {
-    const message = stage.message || 'nothing to clean up';
+    const children = await deleteChildren(deps, name, deletion, job);
+    const message = [stage.message || 'nothing to clean up', children].filter(Boolean).join('; ');
     const forgotten = await deps.store.forgetApp(deletion.id, { app: name, deletedAt: result.finishedAt, reason: deletion.reason, trigger: deletion.trigger, message });
     if (!forgotten) return { status: 'dropped', message: `${name}: its status changed while it was deleted (it came back); it is kept` };
     await deps.notify.deletion(job, name, { state: 'done', reason: deletion.reason, message, ...(status.revision ? { revision: status.revision } : {}) });
@@ -94,7 +96,8 @@ async function runStages(deps: WorkerDeps, status: AppStatus, deletion: AppDelet
   let manifests: Awaited<ReturnType<typeof renderRevision>>['manifests'] = [];
   const warnings: string[] = [];
   try {
-    manifests = (await renderApp(deps, app, project, status.revision)).manifests;
+    // Child Applications and AppProjects were never applied to a cluster: they leave with the parent (deleteChildren).
+    manifests = (await renderApp(deps, app, project, status.revision)).manifests.filter((manifest) => !isChildObject(manifest.object));
   } catch (error) {
     if (isTransientError(error)) throw error;
     const why = `cannot render ${app.name} at ${shortRevision(status.revision, app.source.targetRevision)}: ${(error as Error).message}`;
@@ -135,4 +138,21 @@ function operationResult(app: string, status: AppStatus, job: Job, startedAt: st
     app, revision: status.revision ?? '', trigger: status.deletion?.trigger ?? job.trigger, startedAt, finishedAt, phase: stage.state === 'done' ? 'Succeeded' : 'Failed',
     message: stage.message, health: status.health, resources: stage.resources, warnings: stage.warnings,
   };
+}
+
+/**
+ * An app of apps deleted with its resources finalizer takes its children with it, as Argo CD's cascade deletes the
+ * Application objects: each child is then deleted as its own finalizer says. Without the finalizer they stay registered.
+ * The parent's deletion passed the mass-deletion guard, so its children are not held again.
+ */
+async function deleteChildren(deps: WorkerDeps, name: string, deletion: AppDeletion, job: Job): Promise<string | undefined> {
+  const snapshot = await deps.store.getRegistry();
+  const children = (snapshot?.applications ?? []).filter((app) => app.parent?.kind === 'Application' && app.parent.name === name).map((app) => app.name);
+  if (!children.length) return undefined;
+  if (!deletion.cascade) return `its ${children.length} child app(s) stay (no resources finalizer): ${children.join(', ')}`;
+  const outcome = await registerChildren(deps, {
+    parent: { kind: 'Application', name }, project: deletion.project ?? defaultProject(), applications: [], projects: [],
+    removedBecause: `its parent app ${name} was deleted (${deletion.reason})`, trigger: deletion.trigger, confirmed: children, ...(job.deliveryId ? { deliveryId: job.deliveryId } : {}),
+  });
+  return `its child app(s) are being deleted: ${outcome.removed.join(', ')}`;
 }

@@ -4,6 +4,7 @@ import type { Job } from '../queue/index.js';
 import { deployedRevisionFields, type AppPin, type AppStatus } from '../store/index.js';
 import { targetRevisionOf } from '../model/index.js';
 import { diffApp, renderRevision, resolveAppRevision } from '../sync/index.js';
+import { childrenRequest, compareChildren, splitRender, withChildrenDiff } from './app-children.js';
 import { appContext } from './app-context.js';
 import { withoutCondition } from './conditions.js';
 import { inventoryOf } from './inventory.js';
@@ -39,7 +40,11 @@ async function refreshJob(deps: WorkerDeps, job: Job, known: AppStatus | undefin
   const cluster = await deps.clusters.resolve(app.destination);
   const rendered = await renderRevision(app, { cacheDir: deps.render.cacheDir, tools: deps.render.tools, artifacts: deps.render.artifacts, credentials: deps.render.gitAuth, project, revision: head,
     capabilities: () => deps.clusters.withClient(cluster, (client) => client.capabilities()) });
-  const diff = await deps.clusters.withClient(cluster, (client) => diffApp({ app, project, cluster, client, inventory: inventoryOf(status), settings }, rendered.manifests));
+  // An app of apps: its children are compared with the registry, their health counted in its own.
+  const snapshot = await deps.registry();
+  const split = splitRender(rendered.manifests, app, snapshot);
+  const own = await deps.clusters.withClient(cluster, (client) => diffApp({ app, project, cluster, client, inventory: inventoryOf(status), settings }, split.manifests));
+  const diff = split.hasChildren ? withChildrenDiff(own, await compareChildren(deps, snapshot, childrenRequest(app, project, split.children, head, job.trigger), split.children)) : { ...own, childErrors: [] };
   // Git moved, but what it holds now is what runs: Synced at the new commit, as Argo CD sees it, with nothing to sync.
   const caughtUp = gitMoved && diff.status === 'Synced' && !pin && diff.errors.length === 0;
   const sync = diff.status === 'Synced' && (!gitMoved || caughtUp) ? 'Synced' : 'OutOfSync';
@@ -48,6 +53,7 @@ async function refreshJob(deps: WorkerDeps, job: Job, known: AppStatus | undefin
     ...(gitMoved ? [`Git moved to ${shortRevision(head)}`] : []),
     ...pendingChangesText(diff.summary),
     ...diff.errors,
+    ...diff.childErrors,
   ].join(', ').slice(0, 1000);
   const written = await deps.store.updateAppStatus(app.name, (current) => ({
     ...current, ...(caughtUp ? deployedRevisionFields(current, head) : {}), sync, health: diff.health, targetRevision: targetRevisionOf(app),

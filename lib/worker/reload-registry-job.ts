@@ -3,8 +3,9 @@ import { join, relative } from 'node:path';
 import { SluiceError } from '../errors.js';
 import { shortRevision } from '../format/index.js';
 import { withHealthScriptErrors } from '../health/index.js';
-import { issueText, loadRegistry, withLastGood, type ConfigFile } from '../model/index.js';
+import { issueText, loadRegistry, withLastGood, type Application, type AppProject, type ConfigFile, type RegistryInForce } from '../model/index.js';
 import type { Job } from '../queue/index.js';
+import type { RegistrySnapshot } from '../store/index.js';
 import { fetchRevision, resolveInside, resolveRevision, withGitCredentials } from '../source/index.js';
 import { cancelDeletions, recordRemovals } from './app-removals.js';
 import { generateApplicationSets } from './applicationsets.js';
@@ -39,14 +40,16 @@ export async function runReloadRegistryJob(deps: WorkerDeps, job: Job): Promise<
   const loaded = await withHealthScriptErrors(loadRegistry(files));
   const previous = await deps.store.getRegistry();
   const inForce = withLastGood(loaded, previous);
+  // Children (app of apps, ApplicationSets) are not in the config repo: they stay, unless the config repo now declares one.
+  const children = keptChildren(previous, inForce);
   // Apps that left are recorded as being deleted before the registry stops declaring them; the guard may hold them.
-  const removals = await recordRemovals(deps, job, previous, inForce.applications, revision);
-  const applications = [...inForce.applications, ...removals.held];
+  const removals = await recordRemovals(deps, job, previous, [...inForce.applications, ...children.applications], revision);
+  const applications = [...inForce.applications, ...children.applications, ...removals.held];
   const errors = [...loaded.errors, ...removals.errors];
   await deps.store.putRegistry({
-    revision, applications, projects: inForce.projects, files: inForce.files, clusters: previous?.clusters ?? [],
-    warnings: loaded.warnings, errors, staleApps: inForce.staleApps, heldApps: removals.held.map((app) => app.name), ...(inForce.resourceSettings ? { resourceSettings: inForce.resourceSettings } : {}),
-  });
+    revision, applications, projects: [...inForce.projects, ...children.projects], files: inForce.files, clusters: previous?.clusters ?? [],
+    warnings: loaded.warnings, errors, staleApps: inForce.staleApps, heldApps: [...removals.held.map((app) => app.name), ...children.held], ...(inForce.resourceSettings ? { resourceSettings: inForce.resourceSettings } : {}),
+  }, { ifLoadedAt: previous?.loadedAt ?? null });
   await cancelDeletions(deps, removals.returned);
   await markBrokenApps(deps, loaded.broken.flatMap((b) => (b.kind === 'Application' && b.name ? [{ name: b.name, message: b.issues.map(issueText).join('\n') }] : [])), inForce.applications.map((app) => app.name));
   await deps.queue.enqueueJobs([...removals.jobs, ...await refreshJobs(deps, applications, job.trigger)]);
@@ -76,4 +79,21 @@ async function markBrokenApps(deps: WorkerDeps, broken: { name: string; message:
     ...broken.map(({ name, message }) => deps.store.updateAppStatus(name, (current) => ({ ...current, conditions: withCondition(current, 'InvalidSpecError', message, deps.now()) }))),
     ...healed.map((name) => deps.store.updateAppStatus(name, (current) => ({ ...current, conditions: withoutCondition(current, 'InvalidSpecError') }))),
   ]);
+}
+
+/**
+ * The children the registry holds (registerChildren put them there), kept across a reload: the config repo does not
+ * declare them. One whose name the config repo now has gives way to it (the config repo wins; the parent's next sync
+ * reports the duplicate). Held children stay held.
+ */
+function keptChildren(previous: RegistrySnapshot | undefined, inForce: RegistryInForce): { applications: Application[]; projects: AppProject[]; held: string[] } {
+  const declared = new Set(inForce.applications.map((app) => app.name));
+  const declaredProjects = new Set(inForce.projects.map((project) => project.name));
+  const applications = (previous?.applications ?? []).filter((app) => app.parent && !declared.has(app.name));
+  const names = new Set(applications.map((app) => app.name));
+  return {
+    applications,
+    projects: (previous?.projects ?? []).filter((project) => project.parent && !declaredProjects.has(project.name)),
+    held: (previous?.heldApps ?? []).filter((name) => names.has(name)),
+  };
 }

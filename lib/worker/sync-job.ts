@@ -5,6 +5,7 @@ import { targetRevisionOf } from '../model/index.js';
 import { renderRevision, resolveAppRevision, syncApp, type RecentAnswer } from '../sync/index.js';
 import type { OperationResult } from '../result/index.js';
 import type { AppStatus } from '../store/index.js';
+import { allowingEmpty, childrenRequest, splitRender, syncChildren, withChildren } from './app-children.js';
 import { appContext } from './app-context.js';
 import { followUpIfProgressing } from './follow-up.js';
 import { inventoryOf } from './inventory.js';
@@ -78,10 +79,13 @@ async function syncJob(deps: WorkerDeps, job: Job, known: AppStatus | undefined)
   try {
     const rendered = await renderRevision(app, { cacheDir: deps.render.cacheDir, tools: deps.render.tools, artifacts: deps.render.artifacts, credentials: deps.render.gitAuth, project, revision,
       capabilities: () => deps.clusters.withClient(cluster, (client) => client.capabilities()) });
+    // Argo CD objects in the render are children (app of apps): they join the registry, the rest goes to the cluster.
+    const split = splitRender(rendered.manifests, app, await deps.registry());
     result = await deps.clusters.withClient(cluster, (client) => syncApp({
-      target: { app, project, cluster, client, inventory: inventoryOf(status), settings }, revision: rendered.revision, manifests: rendered.manifests,
+      target: { app: split.hasChildren ? allowingEmpty(app) : app, project, cluster, client, inventory: inventoryOf(status), settings }, revision: rendered.revision, manifests: split.manifests,
       options: { trigger: job.trigger, prune: job.prune ?? app.syncPolicy.automated?.prune ?? false, now: deps.now, settleMs: deps.config.settleSeconds * 1000 },
     }));
+    if (split.hasChildren && result.phase === 'Succeeded') result = withChildren(result, await syncChildren(deps, childrenRequest(app, project, split.children, rendered.revision, job.trigger), split.children));
     sourcePaths = sourcePathsToRecord(rendered.inputs);
   } catch (error) {
     if (isTransientError(error)) throw error; // let the queue retry
