@@ -3,6 +3,7 @@ import { isSourcePermitted } from '../policy/index.js';
 import { describeSource, render, RenderError, type Manifest, type RenderResult } from '../render/index.js';
 import { fetchRevision, resolveRevision, withGitCredentials } from '../source/index.js';
 import { mapLimit } from '../util/index.js';
+import { fetchChartSource, isChartSource, renderHelmOptions } from './render-chart.js';
 import type { RenderedRevision, RenderRevisionOptions } from './render-revision.js';
 
 /** Sources fetched at once for one app. */
@@ -17,6 +18,7 @@ interface FetchedSource {
 
 /** Resolves one source's targetRevision (unless `revision` pins it) and fetches that commit. */
 async function fetchSource(source: ApplicationSource, revision: string | undefined, options: RenderRevisionOptions): Promise<FetchedSource> {
+  if (isChartSource(source)) return fetchChartSource(source, revision, options); // its revision is the chart version
   const checkout = await withGitCredentials(options.credentials, source.repoURL, async (auth) => {
     const sha = revision ?? await resolveRevision(source.repoURL, source.targetRevision, auth);
     return fetchRevision(source.repoURL, sha, { cacheDir: options.cacheDir, auth, github: options.github, artifacts: options.artifacts });
@@ -28,7 +30,7 @@ async function fetchSource(source: ApplicationSource, revision: string | undefin
 function renderSource(app: Application, fetched: FetchedSource, refs: ReadonlyMap<string, string>, options: RenderRevisionOptions): Promise<RenderResult> {
   return render({
     checkoutDir: fetched.dir, source: fetched.source, appName: app.name, namespace: app.destination.namespace, tools: options.tools,
-    revision: fetched.revision, project: app.project, sourceRepos: options.project?.sourceRepos, refs,
+    revision: fetched.revision, project: app.project, sourceRepos: options.project?.sourceRepos, refs, helm: renderHelmOptions(fetched.source, options),
   });
 }
 

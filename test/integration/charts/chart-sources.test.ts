@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { pinnedVersions } from '../../../infra/local/tools.js';
 import { isTransientError } from '../../../lib/errors.js';
-import { defaultProject } from '../../../lib/model/index.js';
-import { renderRevision, syncApp, type RenderRevisionOptions, type SyncTarget } from '../../../lib/sync/index.js';
+import { defaultProject, parseManifests } from '../../../lib/model/index.js';
+import { refreshJobs } from '../../../lib/worker/refresh-jobs.js';
+import { renderRevision, resolveAppRevision, syncApp, type RenderRevisionOptions, type SyncTarget } from '../../../lib/sync/index.js';
 import { targetFor } from '../../harness/engine.js';
 import { createRepo } from '../../harness/git.js';
 import { freshNamespace, kubeGet } from '../../harness/kube.js';
@@ -111,10 +112,41 @@ describe('charts from Helm repositories and OCI registries', () => {
     await refused(locked, ns2, /dependency "demo": the AppProject's sourceRepos does not permit its repository/);
   });
 
+  it('renders a chart from the Helm repository with value files from a Git ref source (spec.sources), recording both revisions', async (t) => {
+    const ns = await freshNamespace(t);
+    const values = createRepo({ 'env/prod.yaml': 'greeting: from the values repo\n' });
+    const target = await targetFor(`apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata: { name: multi-chart }
+spec:
+  project: default
+  destination: { server: ${stack.kube.server}, namespace: ${ns} }
+  sources:
+    - { repoURL: "${stack.charts.helmRepoUrl}", chart: demo, targetRevision: 1.0.0, helm: { valueFiles: [$values/env/prod.yaml] } }
+    - { repoURL: "${values.url}", targetRevision: main, ref: values }
+`);
+    const { rendered, result } = await sync(target);
+    assert.equal(result.phase, 'Succeeded', result.message);
+    assert.equal(rendered.revision, `1.0.0,${values.head()}`);
+    const [cm] = await configMaps(ns);
+    assert.deepEqual([cm?.data.chartVersion, cm?.data.greeting], ['1.0.0', 'from the values repo']);
+  });
+
+  it('resolves a chart app\'s head again on each drift scan, so a newly published version is found', async () => {
+    const out = mkdtempSync(join(stack.runDir, 'drift-archives-'));
+    publishToHelmRepo([packageChart({ name: 'drifty', version: '1.0.0' }, out)]);
+    const [app] = parseManifests(chartApp('drifty', 'drift', `repoURL: ${stack.charts.helmRepoUrl}\nchart: drifty\ntargetRevision: ~1.0`), 'drifty.yaml').applications;
+    const deps = { now: () => new Date(), render: { gitAuth: credentials() } } as unknown as Parameters<typeof refreshJobs>[0];
+    assert.equal((await refreshJobs(deps, [app!], { kind: 'drift' }))[0]?.head, '1.0.0');
+    publishToHelmRepo([packageChart({ name: 'drifty', version: '1.0.1' }, out), packageChart({ name: 'drifty', version: '1.1.0' }, out)]);
+    assert.equal((await refreshJobs(deps, [app!], { kind: 'drift' }))[0]?.head, '1.0.1');
+    assert.equal(await resolveAppRevision(app!, credentials()), '1.0.1');
+  });
+
   it('refuses an unknown chart, naming the charts the repository has', async (t) => {
     const ns = await freshNamespace(t);
     const target = await targetFor(chartApp('unknown', ns, `repoURL: ${stack.charts.helmRepoUrl}\nchart: nope\ntargetRevision: "*"`));
-    await refused(target, ns, /the repository has no chart "nope" \(it has demo\)/);
+    await refused(target, ns, /chart nope from http:\/\/127\.0\.0\.1:\d+: the repository has no chart "nope" \(it has demo\b.*\); check spec\.source\.chart/);
   });
 
   it('refuses a range no version matches, listing the versions', async (t) => {

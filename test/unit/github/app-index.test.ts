@@ -12,6 +12,12 @@ describe('appIndexOf', () => {
     });
   });
 
+  it('leaves chart sources out, so a Git push never matches a chart app (even one hosted at the pushed URL)', () => {
+    const chartApp = { name: 'redis', source: { repoURL: 'https://github.com/acme/charts', chart: 'redis', targetRevision: '*', path: '.' } } as Application;
+    const multi = { name: 'mixed', source: chartApp.source, sources: [chartApp.source, { repoURL: 'https://github.com/acme/values', targetRevision: 'main', path: '.', ref: 'values' }] } as Application;
+    assert.deepEqual(appIndexOf([chartApp, multi]).apps, [{ name: 'mixed', repoURL: 'https://github.com/acme/values', targetRevision: 'main' }]);
+  });
+
   it('adds the config repo, tracking HEAD unless a revision is given', () => {
     assert.deepEqual(appIndexOf([], { repoURL: 'https://github.com/acme/config' }).configRepo, { repoURL: 'https://github.com/acme/config', targetRevision: 'HEAD' });
     assert.deepEqual(appIndexOf([], { repoURL: 'https://github.com/acme/config', targetRevision: 'prod' }).configRepo?.targetRevision, 'prod');
