@@ -5,6 +5,8 @@ import type { AppIndex, PushFacts } from './types.js';
 export interface PushMatch {
   apps: string[];
   reloadRegistry: boolean;
+  /** false: only a git generator's repository moved, so the reload reads the config repo's head, not the pushed commit. */
+  configRepoPushed?: boolean;
 }
 
 const fullSha = /^[0-9a-f]{40}$/i;
@@ -15,7 +17,10 @@ export function matchApps(index: AppIndex, push: PushFacts): PushMatch {
   const tracks = (source: { repoURL: string; targetRevision: string }) =>
     pushed.has(normalizeRepoUrlOrUndefined(source.repoURL) ?? '') && revisionTracksPush(source.targetRevision, push);
   const apps = [...new Set(index.apps.filter(tracks).map((app) => app.name))];
-  return { apps, reloadRegistry: index.configRepo !== undefined && tracks(index.configRepo) };
+  const configRepoPushed = index.configRepo !== undefined && tracks(index.configRepo);
+  // A push to a repository an ApplicationSet's git generator reads regenerates it: the config repo reloads at its head.
+  const generatorPushed = index.configRepo !== undefined && (index.generatorRepos ?? []).some(tracks);
+  return { apps, reloadRegistry: configRepoPushed || generatorPushed, ...(generatorPushed && !configRepoPushed ? { configRepoPushed: false } : {}) };
 }
 
 /**

@@ -10,7 +10,8 @@ import type { PushFacts } from './types.js';
 export function planJobs(match: PushMatch, push: PushFacts, deliveryId: string, requestedAt: string): Job[] {
   const trigger = { kind: 'webhook' as const, ...(push.by ? { by: push.by } : {}) };
   const commitTime = push.commitTime ? { commitTime: push.commitTime } : {};
-  const reload: Job[] = match.reloadRegistry ? [{ kind: 'reload-registry', revision: push.commit, trigger, deliveryId, requestedAt }] : [];
+  const reload: Job[] = match.reloadRegistry
+    ? [{ kind: 'reload-registry', ...(match.configRepoPushed !== false ? { revision: push.commit } : {}), trigger, deliveryId, requestedAt }] : [];
   if (match.apps.length === 0) return reload;
   const pushed = {
     repoURLs: push.repoURLs, ref: push.ref,

@@ -47,6 +47,8 @@ export interface AppIndex {
   apps: IndexedApp[];
   /** Absent when the registry is not loaded from Git; then no push reloads it. */
   configRepo?: { repoURL: string; targetRevision: string };
+  /** Repositories the config repo's ApplicationSets' git generators read: a push to one reloads the registry too. */
+  generatorRepos?: { repoURL: string; targetRevision: string }[];
 }
 
 /** Structured logging; Powertools' Logger fits. Never given the body, the signature or the secret. */

@@ -34,5 +34,8 @@ function jobSink(queue: JobQueue): JobSink {
 
 /** Read on every push, so a registry reloaded a moment ago is used; before the first load, only the config repo is known. */
 function appIndex(store: StatusStore, configRepo: WebhookConfig['configRepo']): () => Promise<AppIndex> {
-  return async () => appIndexOf((await store.getRegistry())?.applications ?? [], configRepo);
+  return async () => {
+    const snapshot = await store.getRegistry();
+    return appIndexOf(snapshot?.applications ?? [], configRepo, snapshot?.generatorRepos ?? []);
+  };
 }

@@ -6,7 +6,7 @@ import { registryKey } from './keys.js';
 import type { Table } from './table.js';
 import type { RegistrySnapshot } from './types.js';
 
-type Body = Pick<RegistrySnapshot, 'applications' | 'projects' | 'clusters' | 'warnings' | 'errors' | 'staleApps' | 'heldApps' | 'files' | 'resourceSettings'>;
+type Body = Pick<RegistrySnapshot, 'applications' | 'projects' | 'clusters' | 'warnings' | 'errors' | 'staleApps' | 'heldApps' | 'files' | 'resourceSettings' | 'generatorRepos'>;
 
 export interface PutRegistryOptions {
   /**
@@ -25,7 +25,7 @@ export class RegistryConflictError extends StoreError {
 /** Replaces the registry snapshot. Readers see the old one or the new one, never a mix. */
 export async function putRegistry(table: Table, snapshot: RegistrySnapshot, options: PutRegistryOptions = {}): Promise<RegistrySnapshot> {
   const { Item: previous } = await table.doc.send(new GetCommand({ TableName: table.name, Key: registryKey, ConsistentRead: true }));
-  const body: Body = { applications: snapshot.applications, projects: snapshot.projects, warnings: snapshot.warnings, ...(snapshot.errors?.length ? { errors: snapshot.errors } : {}), ...(snapshot.staleApps?.length ? { staleApps: snapshot.staleApps } : {}), ...(snapshot.heldApps?.length ? { heldApps: snapshot.heldApps } : {}), ...(snapshot.files ? { files: snapshot.files } : {}), ...(snapshot.clusters ? { clusters: snapshot.clusters } : {}), ...(snapshot.resourceSettings ? { resourceSettings: snapshot.resourceSettings } : {}) };
+  const body: Body = { applications: snapshot.applications, projects: snapshot.projects, warnings: snapshot.warnings, ...(snapshot.errors?.length ? { errors: snapshot.errors } : {}), ...(snapshot.staleApps?.length ? { staleApps: snapshot.staleApps } : {}), ...(snapshot.heldApps?.length ? { heldApps: snapshot.heldApps } : {}), ...(snapshot.files ? { files: snapshot.files } : {}), ...(snapshot.clusters ? { clusters: snapshot.clusters } : {}), ...(snapshot.resourceSettings ? { resourceSettings: snapshot.resourceSettings } : {}), ...(snapshot.generatorRepos?.length ? { generatorRepos: snapshot.generatorRepos } : {}) };
   const loadedAt = new Date().toISOString();
   const ref = await writeBlob(table, registryKey.pk, body);
   const expected = options.ifLoadedAt;

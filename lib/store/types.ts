@@ -179,6 +179,8 @@ export interface RegistrySnapshot {
   files?: Record<string, string>;
   /** The config repo's `argocd-cm` resource settings (custom health, ignoreDifferences, exclusions); absent: none. */
   resourceSettings?: ResourceSettings;
+  /** Repositories the config repo's ApplicationSets' git generators read (a push to one reloads the registry). */
+  generatorRepos?: { repoURL: string; targetRevision: string }[];
   /** Set by the store when written. */
   loadedAt?: string;
 }

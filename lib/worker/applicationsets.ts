@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { applicationsPolicy, generateApplications, readApplicationSets, renderGoTemplates, type ApplicationSet, type GitReader } from '../applicationset/index.js';
+import { applicationsPolicy, generateApplications, gitRepositoriesOf, readApplicationSets, renderGoTemplates, type ApplicationSet, type GitReader } from '../applicationset/index.js';
 import { shortRevision } from '../format/index.js';
 import { defaultProject, type ConfigFile, type SpecIssue } from '../model/index.js';
 import { isSourcePermitted } from '../policy/index.js';
@@ -72,7 +72,8 @@ export async function generateApplicationSets(deps: WorkerDeps, job: Job, files:
     counts.removed += outcome.removed.length;
     counts.held += outcome.held.length;
   }
-  await replaceErrors(deps, errors);
+  const generatorRepos = uniqueRepos(loaded.applicationSets.flatMap((entry) => gitRepositoriesOf(entry.value)));
+  await recordOutcome(deps, errors, generatorRepos);
   const total = loaded.applicationSets.length;
   const summary = total || gone.length
     ? `${total} ApplicationSet${total === 1 ? '' : 's'}: ${counts.apps} apps generated (${counts.added} added, ${counts.updated} updated, ${counts.removed} removed${counts.held ? `, ${counts.held} held` : ''})`
@@ -80,20 +81,29 @@ export async function generateApplicationSets(deps: WorkerDeps, job: Job, files:
   return { errors, summary };
 }
 
-/** The registry's errors with this reload's ApplicationSet errors in place of the last ones. */
-async function replaceErrors(deps: WorkerDeps, errors: readonly SpecIssue[]): Promise<void> {
+/**
+ * The registry's errors with this reload's ApplicationSet errors in place of the last ones, and the repositories
+ * their git generators read (the webhook reloads on a push to one).
+ */
+async function recordOutcome(deps: WorkerDeps, errors: readonly SpecIssue[], generatorRepos: { repoURL: string; targetRevision: string }[]): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     const snapshot = await deps.store.getRegistry();
     if (!snapshot) return;
     const others = (snapshot.errors ?? []).filter((issue) => !marker.test(issue.message));
-    if (!errors.length && others.length === (snapshot.errors ?? []).length) return;
+    const sameRepos = JSON.stringify(snapshot.generatorRepos ?? []) === JSON.stringify(generatorRepos);
+    if (!errors.length && others.length === (snapshot.errors ?? []).length && sameRepos) return;
     try {
-      await deps.store.putRegistry({ ...snapshot, errors: [...others, ...errors] }, { ifLoadedAt: snapshot.loadedAt ?? null });
+      await deps.store.putRegistry({ ...snapshot, errors: [...others, ...errors], generatorRepos }, { ifLoadedAt: snapshot.loadedAt ?? null });
       return;
     } catch (error) {
       if (!(error instanceof RegistryConflictError) || attempt >= 5) throw error;
     }
   }
+}
+
+function uniqueRepos(repos: { repoURL: string; revision: string }[]): { repoURL: string; targetRevision: string }[] {
+  const seen = new Map(repos.map((repo) => [`${repo.repoURL}\n${repo.revision}`, { repoURL: repo.repoURL, targetRevision: repo.revision }]));
+  return [...seen.values()].sort((a, b) => (a.repoURL < b.repoURL ? -1 : a.repoURL > b.repoURL ? 1 : a.targetRevision < b.targetRevision ? -1 : 1));
 }
 
 /** A git generator reads only repositories the template's project permits (when the template names one). */

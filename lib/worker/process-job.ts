@@ -45,11 +45,19 @@ async function processOne(deps: WorkerDeps, job: Job, status?: AppStatus): Promi
   }
 }
 
-/** The drift scan: one refresh job per registered app, and a retry of each app deletion that stopped, fanned out on the queue. */
+/**
+ * The drift scan: one refresh job per registered app, a retry of each app deletion that stopped, and a registry reload
+ * when ApplicationSets are registered (they generate again), fanned out on the queue.
+ */
 export async function scheduleRefreshes(deps: Pick<WorkerDeps, 'registry' | 'queue' | 'now' | 'render' | 'store'>): Promise<number> {
-  const applications = (await deps.registry())?.applications ?? [];
+  const snapshot = await deps.registry();
+  const applications = snapshot?.applications ?? [];
+  const trigger = { kind: 'drift', by: 'schedule' } as const;
+  // ApplicationSets generate again at each scan (a git generator's repository or the clusters may have moved).
+  const hasApplicationSets = Boolean(snapshot?.generatorRepos?.length) || applications.some((app) => app.parent?.kind === 'ApplicationSet');
   const jobs = [
-    ...await refreshJobs(deps, applications, { kind: 'drift', by: 'schedule' }),
+    ...(hasApplicationSets ? [{ kind: 'reload-registry' as const, trigger, requestedAt: deps.now().toISOString() }] : []),
+    ...await refreshJobs(deps, applications, trigger),
     ...await deletionRetries(deps, new Set(applications.map((app) => app.name))),
   ];
   if (jobs.length) await deps.queue.enqueueJobs(jobs);

@@ -10,7 +10,9 @@ import { toolPath } from '../../../infra/local/paths.js';
 import type { Job } from '../../../lib/queue/index.js';
 import { buildWorkerDeps, registerCluster, runtimeConfigFromEnv } from '../../../lib/runtime/index.js';
 import { SecretStore } from '../../../lib/secrets/index.js';
-import { processJob, type WorkerDeps } from '../../../lib/worker/index.js';
+import { parseJob } from '../../../lib/queue/index.js';
+import { processJob, scheduleRefreshes, type WorkerDeps } from '../../../lib/worker/index.js';
+import { drain } from '../api/aws-parts.js';
 import { awsConfig } from '../../harness/aws.js';
 import { createRepo, type TestRepo } from '../../harness/git.js';
 import { configMapYaml } from '../../harness/manifests.js';
@@ -36,6 +38,8 @@ ${template}
 
 describe('ApplicationSets: the reload generates their apps into the registry as children', () => {
   let deps: WorkerDeps;
+  let sqs: SQSClient;
+  let queueUrl: string;
   let configRepo: TestRepo;
   let appsRepo: TestRepo;
   const registry = async () => (await deps.store.getRegistry())!;
@@ -64,8 +68,10 @@ describe('ApplicationSets: the reload generates their apps into the registry as 
     configRepo = createRepo({}, 'appset-config');
     const { physicalIds } = await deployFromTemplate('appsets', ['StatusTable', 'JobsQueue', 'JobsDeadLetterQueue']);
     const stage = `appset${randomBytes(3).toString('hex')}`;
+    sqs = new SQSClient(awsConfig());
+    queueUrl = await localQueueUrl(sqs, physicalIds.JobsQueue!);
     Object.assign(process.env, {
-      TABLE_NAME: physicalIds.StatusTable!, JOBS_QUEUE_URL: await localQueueUrl(new SQSClient(awsConfig()), physicalIds.JobsQueue!), STAGE: stage, CONFIG_REPO_URL: configRepo.url,
+      TABLE_NAME: physicalIds.StatusTable!, JOBS_QUEUE_URL: queueUrl, STAGE: stage, CONFIG_REPO_URL: configRepo.url,
       SLUICE_CACHE_DIR: mkdtempSync(join(stack.runDir, 'appset-')), SLUICE_APPSET_TEMPLATE: toolPath('sluice-appset-template'), POWERTOOLS_LOG_LEVEL: 'WARN',
     });
     deps = buildWorkerDeps(runtimeConfigFromEnv());
@@ -113,6 +119,14 @@ describe('ApplicationSets: the reload generates their apps into the registry as 
     });
     assert.equal(outcome.status, 'done', outcome.message);
     assert.deepEqual(await childrenOf('matrix'), ['east-api-m', 'east-web-m', 'west-api-m', 'west-web-m']);
+  });
+
+  it('records the git generators\' repositories for the webhook, and the drift scan queues a reload that generates again', async () => {
+    assert.deepEqual((await registry()).generatorRepos, [{ repoURL: appsRepo.url, targetRevision: 'main' }]);
+    await drain(sqs, queueUrl);
+    await scheduleRefreshes(deps);
+    const kinds = (await drain(sqs, queueUrl)).map((message) => parseJob(message.Body!).kind);
+    assert.equal(kinds.filter((kind) => kind === 'reload-registry').length, 1);
   });
 
   it('removes the apps a generator no longer produces when its repo changes', async () => {

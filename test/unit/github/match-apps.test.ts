@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { matchApps, revisionTracksPush, type PushFacts } from '../../../lib/github/index.js';
+import { matchApps, planJobs, revisionTracksPush, type PushFacts } from '../../../lib/github/index.js';
 
 const sha = '0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c';
 const tagCommit = 'a10867b14bb761a232cd80139fbd4c0d33264240';
@@ -139,6 +139,13 @@ describe('matchApps: config repo', () => {
   it('does not reload for pushes to other repositories, or when no config repo is known', () => {
     assert.equal(matchApps({ apps: [], configRepo }, branchPush()).reloadRegistry, false);
     assert.equal(matchApps({ apps: [] }, configPush).reloadRegistry, false);
+  });
+
+  it('reloads at the config repo\'s head when a repository an ApplicationSet\'s git generator reads moves', () => {
+    const index = { apps: [], configRepo, generatorRepos: [{ repoURL: 'https://github.com/acme/apps', targetRevision: 'main' }] };
+    assert.deepEqual(matchApps(index, branchPush('refs/heads/main', ['https://github.com/acme/apps.git'])), { apps: [], reloadRegistry: true, configRepoPushed: false });
+    assert.equal(matchApps(index, branchPush('refs/heads/other', ['https://github.com/acme/apps.git'])).reloadRegistry, false);
+    assert.deepEqual(planJobs({ apps: [], reloadRegistry: true, configRepoPushed: false }, branchPush(), 'd', 't').map((job) => [job.kind, job.revision]), [['reload-registry', undefined]]);
   });
 
   it('both reloads and syncs when an app lives in the config repo', () => {
