@@ -103,7 +103,7 @@ export async function renderHelm(ctx: RenderContext, bin: string): Promise<Manif
   const output = await runTool({
     bin,
     args: helmTemplateArgs({
-      releaseName, chartDir: join(src, chartRel), namespace: ctx.namespace,
+      releaseName, chartDir: join(src, chartRel), namespace: helm?.namespace || ctx.namespace,
       valueFiles: valuePaths, inlineValuesFile, parameters: helm?.parameters ?? [],
       skipCrds: helm?.skipCrds, kubeVersion: helm?.kubeVersion ?? capabilities.kubeVersion, apiVersions: helm?.apiVersions ?? capabilities.apiVersions,
     }),
