@@ -9,6 +9,7 @@ export function sourceView({ source }: Application): SourceView {
     repoURL: displayRepoUrl(source.repoURL),
     targetRevision: source.targetRevision,
     path: source.path,
+    ...(source.chart !== undefined ? { chart: source.chart } : {}),
     helm: helm ? { releaseName: helm.releaseName ?? null, valueFiles: helm.valueFiles.map(redactText), parameterNames: helm.parameters.map((p) => p.name) } : null,
     kustomize: kustomize
       ? { namePrefix: kustomize.namePrefix ?? null, nameSuffix: kustomize.nameSuffix ?? null, namespace: kustomize.namespace ?? null, images: kustomize.images }

@@ -115,6 +115,8 @@ export interface SourceView {
   repoURL: string;
   targetRevision: string;
   path: string;
+  /** A chart from the Helm repository or OCI registry repoURL (targetRevision is then a chart version or range); absent for Git. */
+  chart?: string;
   /** Inline values and parameter values are left out: they may hold secrets. */
   helm: { releaseName: string | null; valueFiles: string[]; parameterNames: string[] } | null;
   kustomize: { namePrefix: string | null; nameSuffix: string | null; namespace: string | null; images: string[] } | null;

@@ -125,7 +125,9 @@ export class LocalBackend implements AppBackend {
 
   async #render({ app, project }: SyncTarget, request: DiffRequest): Promise<Rendered> {
     if (request.localPath) return renderLocalDir(app, project, resolve(request.localPath));
-    const revision = request.revision && !isSha(request.revision) ? await resolveRevision(app.source.repoURL, request.revision) : request.revision?.toLowerCase();
+    // A chart app's revision is a chart version, taken as given.
+    const revision = app.source.chart !== undefined ? request.revision
+      : request.revision && !isSha(request.revision) ? await resolveRevision(app.source.repoURL, request.revision) : request.revision?.toLowerCase();
     return renderRevision(app, { cacheDir: this.cacheDir, revision, project });
   }
 }

@@ -66,6 +66,7 @@ export class RemoteBackend implements AppBackend {
   async resolveRevision(name: string, revision: string): Promise<string> {
     if (isSha(revision)) return revision.toLowerCase();
     const app = await this.getApp(name);
+    if (app.source.chart !== undefined) return revision; // a chart version, as the worker takes it
     const { resolveRevision } = await import('../../source/index.js'); // isomorphic-git, only when needed
     try {
       return await resolveRevision(app.source.repoURL, revision);
