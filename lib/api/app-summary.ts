@@ -22,6 +22,7 @@ export function summarizeApp(app: Application, status: AppStatusSummary | undefi
     pin: status?.pin ? { ...status.pin } : null,
     conditions: (status?.conditions ?? []).map((condition) => ({ ...condition })),
     deletion: status?.deletion ? deletionView(status.deletion) : null,
+    parent: app.parent ? { kind: app.parent.kind, name: app.parent.name } : null,
   };
 }
 

@@ -22,6 +22,8 @@ export function formatAppDetail(app: AppDetail, paint: Painter): string {
   const fields: [string, string][] = [
     ['Name', app.name],
     ['Project', app.project],
+    ...(app.parent ? [['Parent', `${app.parent.kind} ${app.parent.name}`] as [string, string]] : []),
+    ...(app.children?.length ? [['Children', app.children.map((child) => `${child.name} (${paint.status(child.sync)}, ${paint.status(child.health)})`).join(', ')] as [string, string]] : []),
     ...(app.sources ? app.sources.map((entry, i): [string, string] => [`Source ${i + 1}`, sourceLine(entry, app.revisions?.[i])])
       : [['Repo', source.repoURL], ['Path', source.path || '.']] as [string, string][]),
     ['Target', app.targetRevision],

@@ -31,7 +31,7 @@ describe('GET /apps', () => {
     assert.deepEqual(body.apps[1], {
       name: 'web', project: 'default', sync: 'OutOfSync', health: 'Degraded', revision: sha('a'), targetRevision: 'main', deployedAt: '2026-03-01T11:00:00.000Z',
       lastOperation: { phase: 'Failed', message: 'Deployment/web/web: progress deadline exceeded', startedAt: '2026-03-01T11:00:00.000Z', finishedAt: '2026-03-01T11:05:00.000Z', trigger: { kind: 'webhook', by: 'alice' }, revision: sha('a') },
-      lastDiffSummary: { counts: { created: 1, configured: 0, unchanged: 3, pruned: 0 }, text: '1 to create' }, pin: null, conditions: [], deletion: null,
+      lastDiffSummary: { counts: { created: 1, configured: 0, unchanged: 3, pruned: 0 }, text: '1 to create' }, pin: null, conditions: [], deletion: null, parent: null,
     });
     assert.deepEqual(body.registry, { revision: sha('f'), loadedAt: fixedNow.toISOString(), errors: [], staleApps: [], heldApps: [] });
   });
@@ -40,7 +40,7 @@ describe('GET /apps', () => {
     const body = bodyOf(await handleApiRequest(request('GET', '/apps', { token: readToken }), memoryDeps()));
     assert.deepEqual(body.apps[0], {
       name: 'api', project: 'default', sync: 'Unknown', health: 'Unknown', revision: null, targetRevision: 'main', deployedAt: null, lastOperation: null, lastDiffSummary: null,
-      pin: null, conditions: [], deletion: null,
+      pin: null, conditions: [], deletion: null, parent: null,
     });
   });
 

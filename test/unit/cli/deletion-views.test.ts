@@ -14,7 +14,7 @@ const deletion: DeletionView = {
 };
 const summary: AppSummary = {
   name: 'web', project: 'default', sync: 'Synced', health: 'Healthy', revision: null, targetRevision: 'main', deployedAt: null,
-  lastOperation: null, lastDiffSummary: null, pin: null, conditions: [], deletion,
+  lastOperation: null, lastDiffSummary: null, pin: null, conditions: [], deletion, parent: null,
 };
 
 describe('apps being deleted, in the CLI', () => {
@@ -30,7 +30,7 @@ describe('apps being deleted, in the CLI', () => {
       source: { repoURL: 'https://github.com/acme/apps.git', targetRevision: 'main', path: 'web', helm: null, kustomize: null, directory: null },
       destination: { name: 'prod', server: null, namespace: 'web' },
       syncPolicy: { automated: null, syncOptions: { createNamespace: false, pruneLast: false, applyOutOfSyncOnly: false, serverSideApply: false, validate: true, replace: false, force: false }, retry: null },
-      resources: [],
+      resources: [], children: [],
     };
     assert.match(formatAppDetail(detail, plain), /^Deletion:\s+Failed: removed from the config repo at 1a2b3c4d5e6f \(pushed by alice\); objects deleted \(foreground\): PreDelete hook failed: Job\/web\/backup: job failed; nothing was deleted; `sluice app delete web` tries again \(--skip-hooks, --cascade=false\)$/m);
   });

@@ -59,7 +59,7 @@ describe('human views', () => {
   it('shows an app like argocd app get: policy, sync target and resources', () => {
     const app: AppDetail = {
       name: 'web', project: 'default', sync: 'Synced', health: 'Progressing', revision: sha, targetRevision: 'main',
-      deployedAt: '2026-03-01T11:00:00.000Z', lastOperation: null, pin: null, conditions: [], deletion: null, lastDiffSummary: { counts: { created: 0, configured: 0, unchanged: 1, pruned: 0 }, text: 'in sync' },
+      deployedAt: '2026-03-01T11:00:00.000Z', lastOperation: null, pin: null, conditions: [], deletion: null, parent: null, children: [], lastDiffSummary: { counts: { created: 0, configured: 0, unchanged: 1, pruned: 0 }, text: 'in sync' },
       source: { repoURL: 'https://github.com/acme/apps.git', targetRevision: 'main', path: 'web', helm: null, kustomize: null, directory: null },
       destination: { name: 'prod', server: null, namespace: 'web' },
       syncPolicy: { automated: { prune: true, selfHeal: false, allowEmpty: false }, syncOptions: { createNamespace: false, pruneLast: false, applyOutOfSyncOnly: false, serverSideApply: false, validate: true, replace: false, force: false }, retry: null },
