@@ -93,6 +93,15 @@ export interface AppSummary {
   conditions: AppCondition[];
   /** Set while the app, gone from the config repo, is being deleted (Argo CD's deletionTimestamp); null otherwise. */
   deletion: DeletionView | null;
+  /** The app of apps whose render holds it, or the ApplicationSet that generated it; null for an app of the config repo. */
+  parent: { kind: 'Application' | 'ApplicationSet'; name: string } | null;
+}
+
+/** A child of an app of apps, as its parent shows it. */
+export interface ChildAppView {
+  name: string;
+  sync: string;
+  health: string;
 }
 
 /** An app being deleted: what removed it, what its deletion does, and how far it got. */
@@ -157,6 +166,8 @@ export interface AppDetail extends AppSummary {
   destination: DestinationView;
   syncPolicy: SyncPolicyView;
   resources: ResourceView[];
+  /** The apps its render holds (app of apps), with their sync and health; empty for any other app. */
+  children: ChildAppView[];
 }
 
 /** `revisions`: a multi-source app's revision per source (Argo CD's history revisions[]); absent for a single-source app. */
