@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, get, type Server } from 'node:http';
@@ -36,7 +37,10 @@ async function startHelmRepoServer(root: string): Promise<{ url: string; server:
       return;
     }
     readFile(path).then((body) => {
-      res.writeHead(200, { 'content-type': path.endsWith('.yaml') ? 'application/yaml' : 'application/gzip' }).end(body);
+      // An ETag, as static hosts give one, so clients can ask again with If-None-Match.
+      const etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 32)}"`;
+      if (req.headers['if-none-match'] === etag) return res.writeHead(304, { etag }).end();
+      res.writeHead(200, { etag, 'content-type': path.endsWith('.yaml') ? 'application/yaml' : 'application/gzip' }).end(body);
     }, () => res.writeHead(404).end());
   });
   await new Promise<void>((resolveListen) => server.listen(0, '127.0.0.1', resolveListen));
