@@ -39,7 +39,7 @@ ${apps.map((app) => appRow(app, now))}
 function appRow(app: AppSummary, now: Date): Html {
   const operation = app.lastOperation;
   return html`<tr>
-<td class="lead"><a href="${appPath(app.name)}">${app.name}</a>${app.deletion ? html` ${badge(app.deletion.phase === 'Failed' ? 'Failed' : 'Deleting', 'deletion')}` : ''}${app.pin ? html` <span class="muted" title="${pinText(app.pin)}">(pinned)</span>` : ''}${app.conditions.length ? html` <span class="muted" title="${app.conditions.map((c) => c.message).join('\n')}">(${app.conditions.map((c) => c.type).join(', ')})</span>` : ''}</td>
+<td class="lead"><a href="${appPath(app.name)}">${app.name}</a>${app.deletion ? html` ${badge(app.deletion.phase === 'Failed' ? 'Failed' : 'Deleting', 'deletion')}` : ''}${app.pin ? html` <span class="muted" title="${pinText(app.pin)}">(pinned)</span>` : ''}${app.conditions.length ? html` <span class="muted" title="${app.conditions.map((c) => c.message).join('\n')}">(${app.conditions.map((c) => c.type).join(', ')})</span>` : ''}${app.parent ? html` <span class="muted">(child of ${app.parent.kind === 'Application' ? html`<a href="${appPath(app.parent.name)}">${app.parent.name}</a>` : `${app.parent.kind} ${app.parent.name}`})</span>` : ''}</td>
 <td data-label="Sync">${badge(app.sync, 'sync')}</td>
 <td data-label="Health">${badge(app.health, 'health')}</td>
 <td data-label="Revision">${app.revision ? html`<code title="${app.revision}">${shortRevision(app.revision)}</code>` : html`<span class="muted">none</span>`}</td>
