@@ -24,6 +24,8 @@ export interface PipelineOptions {
   configRepoRevision?: string;
   /** Name under which the stack's cluster is registered. */
   clusterName?: string;
+  /** Mark the stack's cluster as Argo CD's in-cluster one (`sluice cluster add --in-cluster`). */
+  inCluster?: boolean;
   /** Drift scan period; 0 disables the timer (tests call `driftScan()` themselves). */
   driftIntervalMs?: number;
   port?: number;
@@ -98,7 +100,7 @@ export async function startLocalPipeline(stack: StackInfo, options: PipelineOpti
   await secrets.putSecretString(githubWebhookSecretName(stage), webhookSecret, 'GitHub webhook secret (local)');
   const { store } = buildWorkerDeps(runtimeConfigFromEnv());
   const credentials = clusterCredentials(stack);
-  await registerCluster({ store, secrets, stage }, options.clusterName ?? 'local', credentials, credentials.server);
+  await registerCluster({ store, secrets, stage }, options.clusterName ?? 'local', credentials, credentials.server, { inCluster: options.inCluster });
 
   // Imported only now: each function reads its environment once, at its first invocation.
   const [webhook, status, worker, delayForwarder, drift] = await functionModules(options.functions ?? (process.env.SLUICE_FUNCTIONS === 'sources' ? 'sources' : 'bundles'));

@@ -1,5 +1,10 @@
 import { z } from 'zod';
 
+/** One source's resolved revision: a commit id, or a Helm chart's version. */
+const resolvedPart = String.raw`(?:[0-9a-f]{40,64}|v?\d+(?:\.\d+)*(?:[-+][0-9A-Za-z.+-]*)?)`;
+/** A resolved revision; a multi-source app's is one per source, comma-separated. */
+const resolvedRevision = new RegExp(`^${resolvedPart}(?:,${resolvedPart})*$`);
+
 const triggerSchema = z.object({
   kind: z.enum(['webhook', 'drift', 'manual', 'rollback', 'cli', 'test']),
   by: z.string().optional(),
@@ -14,7 +19,7 @@ export const jobSchema = z.object({
   historyId: z.string().min(1, 'must not be empty').optional(),
   prune: z.boolean().optional(),
   unpin: z.boolean().optional(),
-  head: z.string().regex(/^[0-9a-f]{40,64}$/, 'must be a commit id').optional(),
+  head: z.string().regex(resolvedRevision, 'must be a commit id (a multi-source app: one per source, comma-separated)').optional(),
   push: z.object({
     repoURLs: z.array(z.string().min(1)).min(1, 'must name the repository'),
     ref: z.string().min(1, 'must not be empty'),

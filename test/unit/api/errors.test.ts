@@ -59,7 +59,7 @@ describe('status api errors', () => {
     const deps = memoryDeps();
     const cases: [string, string][] = [
       ['{"prune":"yes"}', 'body.prune: must be true or false'],
-      ['{"revision":"main"}', "body.revision: must be a full 40-character commit sha in lower-case hex; leave it out to sync the head of the app's targetRevision"],
+      ['{"revision":"main"}', "body.revision: must be a full 40-character commit sha in lower-case hex (a multi-source app: one per source, comma-separated in spec.sources order); leave it out to sync the head of the app's targetRevision"],
       ['{"dryrun":true}', 'body.dryrun: not a known field; use revision, prune, dryRun'],
       ['[]', 'body: must be a JSON object with the fields revision, prune, dryRun'],
     ];

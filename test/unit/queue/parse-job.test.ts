@@ -23,6 +23,12 @@ describe('parseJob', () => {
     assert.deepEqual(parseJob(JSON.stringify({ ...valid, priority: 'high' })), valid);
   });
 
+  it("accepts a drift scan's head for a multi-source app (one per source) and a chart version, but no branch name", () => {
+    const refresh = { kind: 'refresh', app: 'web', trigger: { kind: 'drift' }, requestedAt: '2024-05-01T10:00:00Z' };
+    for (const head of [`${'a'.repeat(40)},${'b'.repeat(40)}`, `${'a'.repeat(40)},1.2.3`]) assert.equal(parseJob(JSON.stringify({ ...refresh, head })).head, head);
+    for (const head of ['main', `${'a'.repeat(40)},`]) assert.match(errorOf(JSON.stringify({ ...refresh, head })), /head: must be a commit id/);
+  });
+
   it('accepts a registry reload without an app', () => {
     const reload = { kind: 'reload-registry', trigger: { kind: 'webhook' }, requestedAt: '2024-05-01T10:00:00Z' };
     assert.deepEqual(parseJob(JSON.stringify(reload)), reload);
