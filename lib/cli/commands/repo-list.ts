@@ -5,8 +5,8 @@ import { formatTable } from '../output/table.js';
 import { repoWords } from '../repo/repo-words.js';
 
 /** What the list shows of an entry: never a password, key or token (the index holds none), nor the secret's id. */
-function shown({ url, type, username, githubAppID, githubAppInstallationID, githubAppEnterpriseBaseUrl }: RepositoryRecord) {
-  return { url, type, ...(username ? { username } : {}), ...(githubAppID ? { githubAppID, githubAppInstallationID } : {}), ...(githubAppEnterpriseBaseUrl ? { githubAppEnterpriseBaseUrl } : {}) };
+function shown({ url, type, username, githubAppID, githubAppInstallationID, githubAppEnterpriseBaseUrl, repositoryType, enableOCI }: RepositoryRecord) {
+  return { url, type, ...(repositoryType ? { repositoryType } : {}), ...(enableOCI ? { enableOCI } : {}), ...(username ? { username } : {}), ...(githubAppID ? { githubAppID, githubAppInstallationID } : {}), ...(githubAppEnterpriseBaseUrl ? { githubAppEnterpriseBaseUrl } : {}) };
 }
 
 function listCommand(kind: RepositoryKind): Command {
@@ -22,7 +22,7 @@ function listCommand(kind: RepositoryKind): Command {
     async run({ io, out }) {
       const { clusterDeps } = await import('../cluster/cluster-deps.js'); // the AWS SDK, only when needed
       const entries = (await clusterDeps(io.env).store.getRepositoryIndex()).filter((r) => r.kind === kind).map(shown).sort((a, b) => (a.url < b.url ? -1 : 1));
-      const rows = entries.map((r) => [r.url, r.type, r.username ?? (r.type === 'https' ? 'x-access-token' : ''), r.githubAppID ? `${r.githubAppID} (installation ${r.githubAppInstallationID})` : '', r.githubAppEnterpriseBaseUrl ?? '']);
+      const rows = entries.map((r) => [r.url, r.repositoryType === 'helm' ? `helm${r.enableOCI ? ' (oci)' : ''}` : r.type, r.username ?? (r.type === 'https' ? 'x-access-token' : ''), r.githubAppID ? `${r.githubAppID} (installation ${r.githubAppInstallationID})` : '', r.githubAppEnterpriseBaseUrl ?? '']);
       const none = kind === 'repository'
         ? 'No repositories stored; add one with `sluice repo add <url> --username <user> --password <token>`.'
         : 'No credential templates stored; add one with `sluice repocreds add <url-prefix> --username <user> --password <token>`.';

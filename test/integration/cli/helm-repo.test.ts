@@ -42,6 +42,10 @@ describe('sluice repo add --type helm: chart repository credentials', () => {
     assert.deepEqual(JSON.parse(await secrets().getSecretString(record.secretRef)),
       { url: `oci://${authRegistry}/charts`, username: registryAuth.username, password: registryAuth.password, enableOCI: true, type: 'helm' });
 
+    const list = await sluice(['repo', 'list']);
+    assert.match(list.stdout, new RegExp(`^oci://${authRegistry.replace(/\./g, '\\.')}/charts\\s+helm \\(oci\\)\\s+${registryAuth.username}$`, 'm'), shown(list));
+    assert.ok(!list.stdout.includes(registryAuth.password));
+
     const credentials = repositoryCredentials({ secrets: secrets(), records: async () => [record], allowLoopbackUrls: true });
     const chart = await fetchChart({ repoURL: `${authRegistry}/charts`, chart: 'cli-demo', targetRevision: '~0.3' },
       { cacheDir: mkdtempSync(join(stack.runDir, 'cli-chart-cache-')), credentials, allowLoopbackUrls: true, timeoutMs: 10_000, maxBytes: 1 << 20 });
