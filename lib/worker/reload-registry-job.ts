@@ -11,6 +11,7 @@ import { cancelDeletions, recordRemovals } from './app-removals.js';
 import { generateApplicationSets } from './applicationsets.js';
 import { withCondition, withoutCondition } from './conditions.js';
 import { refreshJobs } from './refresh-jobs.js';
+import { requestDeletion } from './request-deletion.js';
 import type { JobOutcome, WorkerDeps } from './types.js';
 
 function yamlFiles(root: string, dir: string): ConfigFile[] {
@@ -41,7 +42,15 @@ export async function runReloadRegistryJob(deps: WorkerDeps, job: Job): Promise<
   const previous = await deps.store.getRegistry();
   const inForce = withLastGood(loaded, previous);
   // Children (app of apps, ApplicationSets) are not in the config repo: they stay, unless the config repo now declares one.
-  const children = keptChildren(previous, inForce);
+  const kept = keptChildren(previous, inForce);
+  // A held child a person confirmed (`sluice app delete`) leaves now: its parent's render no longer has it.
+  const confirmed = kept.applications.filter((app) => kept.held.includes(app.name) && job.confirmDeletion?.includes(app.name));
+  const childDeletions = await Promise.all(confirmed.map((app) => requestDeletion(deps, {
+    app: app.name, application: app, reason: `removed from the render of ${app.parent!.kind} ${app.parent!.name}; deletion confirmed by ${job.trigger.by ?? 'a person'}`,
+    trigger: job.trigger, ...(job.deleteOptions ? { options: job.deleteOptions } : {}), ...(job.deliveryId ? { deliveryId: job.deliveryId } : {}),
+  })));
+  const gone = new Set(confirmed.map((app) => app.name));
+  const children = { ...kept, applications: kept.applications.filter((app) => !gone.has(app.name)), held: kept.held.filter((name) => !gone.has(name)) };
   // Apps that left are recorded as being deleted before the registry stops declaring them; the guard may hold them.
   const removals = await recordRemovals(deps, job, previous, [...inForce.applications, ...children.applications], revision);
   const applications = [...inForce.applications, ...children.applications, ...removals.held];
@@ -52,7 +61,7 @@ export async function runReloadRegistryJob(deps: WorkerDeps, job: Job): Promise<
   }, { ifLoadedAt: previous?.loadedAt ?? null });
   await cancelDeletions(deps, removals.returned);
   await markBrokenApps(deps, loaded.broken.flatMap((b) => (b.kind === 'Application' && b.name ? [{ name: b.name, message: b.issues.map(issueText).join('\n') }] : [])), inForce.applications.map((app) => app.name));
-  await deps.queue.enqueueJobs([...removals.jobs, ...await refreshJobs(deps, applications, job.trigger)]);
+  await deps.queue.enqueueJobs([...removals.jobs, ...childDeletions, ...await refreshJobs(deps, applications, job.trigger)]);
   // ApplicationSets generate their apps into the registry just written, as children (registerChildren).
   const appSets = await generateApplicationSets(deps, job, files, revision);
   errors.push(...appSets.errors);

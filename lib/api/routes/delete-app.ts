@@ -22,6 +22,8 @@ export async function deleteApp({ deps, params, request, caller }: RouteContext)
   let job: Job | undefined;
   if (snapshot?.heldApps?.includes(name)) job = { kind: 'reload-registry', confirmDeletion: [name], ...common };
   else if (snapshot?.applications.some((app) => app.name === name)) {
+    const parent = snapshot.applications.find((app) => app.name === name)?.parent;
+    if (parent) throw conflict(`app ${name} is a child of ${parent.kind} ${parent.name}; Sluice deletes it when it leaves that ${parent.kind === 'Application' ? 'app\'s render' : 'ApplicationSet\'s output'}: remove it there and push`);
     const file = snapshot.files?.[`Application/${name}`];
     throw conflict(`app ${name} is declared in the config repo${file ? ` (${file})` : ''}; Sluice deletes an app when it leaves the config repo: remove it there and push`);
   } else if ((await deps.store.getAppStatus(name))?.deletion) job = { kind: 'delete', app: name, ...common };
