@@ -1,7 +1,7 @@
 import type { RevisionDiff } from '../../api/index.js';
 import { changeVerb, pendingChangesText } from '../../format/index.js';
 import { refKey } from '../../kube/index.js';
-import type { Application } from '../../model/index.js';
+import { targetRevisionOf, type Application } from '../../model/index.js';
 import type { ResourceDiff, ResourceResult } from '../../result/index.js';
 import type { AppStatus } from '../../store/index.js';
 import type { LiveResource } from './live-resources.js';
@@ -23,7 +23,7 @@ export function statusFromDiff(app: Application, diff: RevisionDiff, live: Map<s
     sync: diff.status,
     health: diff.health,
     revision: diff.status === 'Synced' ? diff.revision : undefined,
-    targetRevision: app.source.targetRevision,
+    targetRevision: targetRevisionOf(app),
     lastDiffSummary: { counts: diff.summary, text: diffSummaryText(diff) },
     resources: diff.resources.map((resource) => resultOf(resource, live.get(refKey(resource.ref)))),
     updatedAt: new Date().toISOString(),

@@ -94,6 +94,23 @@ describe('sluice cluster: registering clusters in Secrets Manager and the regist
     assert.match(missing.stderr, /Run 'sluice cluster add --help' for usage/);
   });
 
+  it("add --in-cluster marks the cluster Argo CD's in-cluster destination means: one at a time, kept when added again", async () => {
+    const first = await sluice(['cluster', 'add', 'mgmt-a', '--kubeconfig', stack.kube.adminKubeconfig, '--in-cluster']);
+    assert.equal(first.code, 0, shown(first));
+    assert.match(first.stdout, /cluster mgmt-a added: .*; apps whose destination is Argo CD's in-cluster one \(https:\/\/kubernetes\.default\.svc, name in-cluster\) now sync to it$/m);
+    const second = await sluice(['cluster', 'add', 'mgmt-b', '--kubeconfig', stack.kube.adminKubeconfig, '--in-cluster', '-o', 'json']);
+    assert.equal(second.code, 0, shown(second));
+    assert.equal(JSON.parse(second.stdout).inCluster, true);
+    const again = await sluice(['cluster', 'add', 'mgmt-b', '--kubeconfig', stack.kube.adminKubeconfig]);
+    assert.equal(again.code, 0, shown(again));
+
+    const list = await sluice(['cluster', 'list', '-o', 'json']);
+    const marked = (JSON.parse(list.stdout) as { clusters: { name: string; inCluster?: boolean }[] }).clusters.filter((c) => c.inCluster).map((c) => c.name);
+    assert.deepEqual(marked, ['mgmt-b'], 'the mark moved from mgmt-a and stayed on mgmt-b');
+    const table = await sluice(['cluster', 'list']);
+    assert.match(table.stdout, new RegExp(`^mgmt-b\\s+${stack.kube.server} \\(in-cluster\\)$`, 'm'));
+  });
+
   it('says which variable is missing when TABLE_NAME is not set', async () => {
     const run = await sluice(['cluster', 'list'], { TABLE_NAME: '' });
     assert.equal(run.code, 2, shown(run));
