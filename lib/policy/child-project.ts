@@ -1,4 +1,4 @@
-import type { Application, AppProject, GroupKind } from '../model/index.js';
+import { appSources, type Application, type AppProject, type GroupKind } from '../model/index.js';
 import { isDestinationPermitted } from './destinations.js';
 import { isDenyPattern } from './glob.js';
 import { refusingRule } from './resource-kinds.js';
@@ -25,7 +25,9 @@ export function childProjectRefusal(child: Application, childProject: AppProject
   const wider = widerThan(childProject, parentProject);
   const destination = cluster ?? { server: child.destination.server ?? '', name: child.destination.name ?? '' };
   const reasons = [
-    ...(isSourcePermitted(parentProject.sourceRepos, child.source.repoURL) ? [] : [`its repoURL ${child.source.repoURL} is not in the sourceRepos of "${parentProject.name}"`]),
+    // Every source of a multi-source child.
+    ...appSources(child).filter(({ repoURL }) => !isSourcePermitted(parentProject.sourceRepos, repoURL))
+      .map(({ repoURL }) => `its repoURL ${repoURL} is not in the sourceRepos of "${parentProject.name}"`),
     ...(isDestinationPermitted(parentProject.destinations, destination, child.destination.namespace ?? '') ? [] : [`its destination ${destination.name || destination.server}/${child.destination.namespace ?? ''} is not in the destinations of "${parentProject.name}"`]),
     ...wider,
   ];

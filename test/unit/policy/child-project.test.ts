@@ -22,6 +22,13 @@ describe('a child app and its parent\'s AppProject', () => {
     assert.equal(childProjectRefusal(child('team-web'), narrower, team, cluster), undefined);
   });
 
+  it('may not name a repository outside its parent\'s sourceRepos in any of its sources (multi-source)', () => {
+    const base = child('team-web');
+    const multi = { ...base, sources: [base.source, { ...base.source, repoURL: 'https://github.com/evil/values.git', path: '.', ref: 'values', refOnly: true }] };
+    const wide = project('team-web', { sourceRepos: ['*'], destinations: [{ name: 'in-cluster', namespace: 'team-web' }] });
+    assert.match(childProjectRefusal(multi, wide, team, cluster) ?? '', /its repoURL https:\/\/github\.com\/evil\/values\.git is not in the sourceRepos of "team"/);
+  });
+
   it('may not use a project that is not defined', () => {
     assert.match(childProjectRefusal(child('ghost'), undefined, team, cluster) ?? '', /names project "ghost", which is not defined; use its parent's project "team"/);
   });
