@@ -20,7 +20,7 @@ const helm = z.strictObject({
   skipCrds: z.boolean().optional(),
   namespace: namespaceName.optional(),
   kubeVersion: z.string().regex(/^v?\d+\.\d+(\.\d+)?$/, 'expected a Kubernetes version such as 1.30 or v1.30.2').optional(),
-  apiVersions: z.array(z.string().regex(/^[a-zA-Z0-9.-]+(\/[a-zA-Z0-9.-]+)*$/, 'expected an API version such as apps/v1 or monitoring.coreos.com/v1/ServiceMonitor')).optional(),
+  apiVersions: z.array(z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9.-]*(\/[a-zA-Z0-9][a-zA-Z0-9.-]*)*$/, 'expected an API version such as apps/v1 or monitoring.coreos.com/v1/ServiceMonitor')).optional(),
 });
 
 const kustomize = z.strictObject({

@@ -18,7 +18,7 @@ export interface HelmTemplateInputs {
 }
 
 const kubeVersionText = /^v?\d+\.\d+(\.\d+)?([-+][0-9A-Za-z.+-]*)?$/;
-const apiVersionText = /^[A-Za-z0-9.-]+(\/[A-Za-z0-9.-]+)*$/;
+const apiVersionText = /^[A-Za-z0-9][A-Za-z0-9.-]*(\/[A-Za-z0-9][A-Za-z0-9.-]*)*$/;
 
 /** Helm splits `--set` values on unescaped commas; a parameter value is one value, so its commas are escaped. */
 export function escapeSetValue(value: string): string {

@@ -19,6 +19,18 @@ describe('helmTemplateArgs', () => {
     assert.deepEqual(helmTemplateArgs({ releaseName: 'r', chartDir: '/c', valueFiles: [], parameters: [] }), ['template', '--include-crds', '--', 'r', '/c']);
   });
 
+  it('skips crds/ with skipCrds, and passes the kube version and API versions as --flag=value', () => {
+    assert.deepEqual(helmTemplateArgs({
+      releaseName: 'r', chartDir: '/c', valueFiles: [], parameters: [], skipCrds: true,
+      kubeVersion: 'v1.30.2-eks-1552ad0', apiVersions: ['apps/v1', 'monitoring.coreos.com/v1/ServiceMonitor'],
+    }), ['template', '--skip-crds', '--kube-version=v1.30.2-eks-1552ad0', '--api-versions=apps/v1', '--api-versions=monitoring.coreos.com/v1/ServiceMonitor', '--', 'r', '/c']);
+  });
+
+  it('drops a kube version or API version that is not one rather than pass it to helm', () => {
+    assert.deepEqual(helmTemplateArgs({ releaseName: 'r', chartDir: '/c', valueFiles: [], parameters: [], kubeVersion: '--post-renderer=x', apiVersions: ['-x', 'a b'] }),
+      ['template', '--include-crds', '--', 'r', '/c']);
+  });
+
   it('refuses a release name that is not one, so it can never be read as a flag', () => {
     for (const releaseName of ['--post-renderer=./pr.sh', '-x', 'Web', 'a'.repeat(54), 'web app']) {
       assert.throws(() => helmTemplateArgs({ releaseName, chartDir: '/c', valueFiles: [], parameters: [] }),
