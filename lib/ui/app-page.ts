@@ -30,16 +30,22 @@ ${app.resources.length ? resourceTable(app.resources) : html`<p class="muted">No
 ${data.history.length ? historyTable(data.history, options.now) : html`<p class="muted">No operation recorded yet.</p>`}`;
 }
 
+/** A multi-source app's sources, one row each: repo, path (unless a ref source without one), target, ref and deployed revision. */
+function sourceRows(app: AppDetail): Html[] {
+  return (app.sources ?? []).map((source, i) => html`<dt>Source ${i + 1}</dt><dd><code>${source.repoURL}</code>${source.refOnly ? '' : html` <code>${source.path}</code>`} at <code>${source.targetRevision}</code>${source.ref ? html` <span class="muted">(ref <code>${source.ref}</code>)</span>` : ''}${app.revisions?.[i] ? html`, deployed <code class="sha">${shortRevision(app.revisions[i])}</code>` : ''}</dd>
+`);
+}
+
 function summary(app: AppDetail, now: Date): Html {
   const { source, destination, syncPolicy, lastOperation } = app;
   const automated = syncPolicy.automated;
   const policy = automated ? `automated${automated.prune ? ', prune' : ''}${automated.selfHeal ? ', self-heal' : ''}` : 'manual';
   return html`<dl class="facts">
 <dt>Project</dt><dd>${app.project}</dd>
-<dt>Source repo</dt><dd><code>${source.repoURL}</code></dd>
+${app.sources ? sourceRows(app) : html`<dt>Source repo</dt><dd><code>${source.repoURL}</code></dd>
 <dt>Path</dt><dd><code>${source.path}</code></dd>
 <dt>Target revision</dt><dd><code>${source.targetRevision}</code></dd>
-<dt>Deployed commit</dt><dd>${app.revision ? html`<code class="sha">${app.revision}</code> <span class="muted">(<code>${shortRevision(app.revision)}</code>)</span>` : html`<span class="muted">none yet</span>`}</dd>
+`}<dt>Deployed commit</dt><dd>${app.revision ? html`<code class="sha">${app.revision}</code> <span class="muted">(<code>${shortRevision(app.revision)}</code>)</span>` : html`<span class="muted">none yet</span>`}</dd>
 <dt>Deployed</dt><dd>${timeAndAgo(app.deployedAt, now)}</dd>
 <dt>Destination</dt><dd>${destination.name ?? destination.server ?? ''}${destination.namespace ? html`, namespace <code>${destination.namespace}</code>` : ''}</dd>
 <dt>Sync policy</dt><dd>${policy}</dd>
