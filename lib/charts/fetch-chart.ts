@@ -72,11 +72,12 @@ export async function fetchChart(ref: ChartRef, options: ChartFetchOptions, extr
     digest = (await cache.has(layer)) ? layer : await cache.store(await oci.blob(layer), `${at.what} ${version}`, layer);
   } else {
     entries ??= await listVersions(at, ref.chart, options);
-    const entry = entries.find((e) => e.version === version) ?? entries.find((e) => isExactChartVersion(e.version) && resolveSame(e.version, version!));
-    if (!entry) resolveChartVersion(version, entries.map((e) => e.version), at.what); // throws: not listed
-    const url = entry!.urls[0];
+    // An exact version is looked up as resolveChartVersion compares them (`v1.2.0` finds `1.2.0`); not listed, it throws.
+    const listed = resolveChartVersion(version, entries.map((e) => e.version), at.what);
+    const entry = entries.find((e) => e.version === listed)!;
+    const url = entry.urls[0];
     if (!url) throw new RenderError(`${at.what}: version ${version} lists no archive URL in index.yaml`);
-    if (entry!.digest && await cache.has(entry!.digest)) digest = entry!.digest;
+    if (entry.digest && await cache.has(entry.digest)) digest = entry.digest;
     else {
       const sameOrigin = new URL(url).origin === new URL(at.repo.url).origin;
       const answer = await httpGet({
@@ -84,13 +85,9 @@ export async function fetchChart(ref: ChartRef, options: ChartFetchOptions, extr
         allowLoopbackUrls: options.allowLoopbackUrls, timeoutMs: options.timeoutMs, maxBytes: options.maxBytes,
       });
       if (answer.status !== 200) throw statusError(answer, `${at.what} ${version}: ${url}`, at.auth !== undefined);
-      digest = await cache.store(answer.body, `${at.what} ${version}`, entry!.digest);
+      digest = await cache.store(answer.body, `${at.what} ${version}`, entry.digest);
     }
   }
   await cache.remember(refKey, digest);
   return result(digest);
-}
-
-function resolveSame(a: string, b: string): boolean {
-  return a.replace(/^v/, '') === b.replace(/^v/, '');
 }

@@ -46,7 +46,10 @@ export class OciRepository {
   /** The digest of the chart archive layer of `version`'s manifest. */
   async chartDigest(version: string): Promise<string> {
     const what = `${this.what}: ${this.name}:${version}`;
-    const answer = await this.get(`${this.base}/manifests/${encodeURIComponent(version.replace(/\+/g, '_'))}`, manifestTypes, what);
+    const answer = await this.get(`${this.base}/manifests/${encodeURIComponent(version.replace(/\+/g, '_'))}`, manifestTypes, what).catch((error: Error) => {
+      if (/HTTP 404/.test(error.message)) throw new RenderError(`${what}: the registry has no version ${version} of ${this.name}; check chart and targetRevision`);
+      throw error;
+    });
     const manifest = parseJson(answer, what) as { layers?: Array<{ mediaType?: unknown; digest?: unknown }> };
     const layer = manifest.layers?.find((l) => l.mediaType === chartLayer);
     if (typeof layer?.digest !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(layer.digest)) {

@@ -155,6 +155,13 @@ spec:
     await refused(target, ns, /no version matches \^3\.0\.0 \(the repository lists 2\.0\.0, 1\.1\.0, 1\.0\.0\)/);
   });
 
+  it('refuses an exact version the registry does not have', async (t) => {
+    const ns = await freshNamespace(t);
+    const target = await targetFor(chartApp('oci-missing', ns, `repoURL: oci://${stack.charts.registry}/charts\nchart: demo\ntargetRevision: 9.9.9`));
+    const error = await refused(target, ns, /the registry has no version 9\.9\.9 of charts\/demo; check chart and targetRevision/);
+    assert.equal(isTransientError(error), false);
+  });
+
   it('refuses wrong registry credentials as a permanent error that says to update them', async (t) => {
     const ns = await freshNamespace(t);
     const target = await targetFor(chartApp('bad-creds', ns, `repoURL: oci://${stack.charts.authRegistry}/charts\nchart: demo\ntargetRevision: 1.1.0`));
