@@ -1,3 +1,4 @@
+import { isChildObject } from '../model/index.js';
 import { diffApp, renderRevision } from '../sync/index.js';
 import { appContext, inventoryOf, type WorkerDeps } from '../worker/index.js';
 import type { RevisionDiff } from './types.js';
@@ -13,6 +14,8 @@ export async function computeAppDiff(deps: AppDiffDeps, name: string, options: {
   const [cluster, status] = await Promise.all([deps.clusters.resolve(app.destination), deps.store.getAppStatus(app.name)]);
   const rendered = await renderRevision(app, { cacheDir: deps.render.cacheDir, tools: deps.render.tools, artifacts: deps.render.artifacts, credentials: deps.render.gitAuth, project, revision: options.revision,
     capabilities: () => deps.clusters.withClient(cluster, (client) => client.capabilities()) });
-  const diff = await deps.clusters.withClient(cluster, (client) => diffApp({ app, project, cluster, client, inventory: inventoryOf(status), settings }, rendered.manifests));
+  const diff = await deps.clusters.withClient(cluster, (client) => diffApp({ app, project, cluster, client, inventory: inventoryOf(status), settings },
+    // An app of apps' child Applications are compared by its refresh, with the registry; they never reach a cluster.
+    rendered.manifests.filter((manifest) => !isChildObject(manifest.object))));
   return { ...diff, revision: rendered.revision };
 }

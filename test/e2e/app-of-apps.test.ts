@@ -134,6 +134,9 @@ describe('app of apps, end to end', () => {
     assert.deepEqual(parent.resources?.filter((r) => r.kind === 'Application').map((r) => r.name).sort(), ['aoa-c1', 'aoa-c2', 'aoa-c3']);
     // Nothing of kind Application was sent to the cluster, which has no such CRD.
     assert.equal((await kubeRequest('GET', '/apis/argoproj.io/v1alpha1')).status, 404);
+    const diff = await api(`/apps/${root}/diff`);
+    assert.equal(diff.status, 200, 'the live diff leaves the child Applications to the registry');
+    assert.equal((await diff.json() as { status: string }).status, 'Synced');
   });
 
   it('refuses a child that is the root itself (a loop) and one naming a project wider than the root\'s, on the root, leaving the others', async () => {
