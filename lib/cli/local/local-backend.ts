@@ -3,7 +3,7 @@ import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { type AppDetail, type DiffView, type RevisionDiff, describeApp, diffView, summarizeApp } from '../../api/index.js';
 import { formatRef, KubeClient } from '../../kube/index.js';
-import { issueText, type AppProject, type Application, type Registry } from '../../model/index.js';
+import { isChildObject, issueText, type AppProject, type Application, type Registry } from '../../model/index.js';
 import { render } from '../../render/index.js';
 import { resolveRevision } from '../../source/index.js';
 import { diffApp, prepareTargetSettings, renderRevision, syncApp, type SyncTarget, type TargetSettings } from '../../sync/index.js';
@@ -123,7 +123,13 @@ export class LocalBackend implements AppBackend {
     return { ...await diffApp(target, rendered.manifests), revision: rendered.revision };
   }
 
-  async #render({ app, project }: SyncTarget, request: DiffRequest): Promise<Rendered> {
+  /** The render without an app of apps' child Applications: local mode keeps no registry to join, and they never reach a cluster. */
+  async #render(target: SyncTarget, request: DiffRequest): Promise<Rendered> {
+    const rendered = await this.#renderAll(target, request);
+    return { ...rendered, manifests: rendered.manifests.filter((manifest) => !isChildObject(manifest.object)) };
+  }
+
+  async #renderAll({ app, project }: SyncTarget, request: DiffRequest): Promise<Rendered> {
     if (request.localPath) return renderLocalDir(app, project, resolve(request.localPath));
     // A chart app's revision is a chart version, taken as given.
     const revision = app.source.chart !== undefined ? request.revision
