@@ -15,6 +15,7 @@ const suffix = randomBytes(3).toString('hex');
 const multiNs = `multi-${suffix}`;
 const plainNs = `incluster-${suffix}`;
 const dupNs = `multi-dup-${suffix}`;
+const refPathNs = `multi-refpath-${suffix}`;
 const token = randomBytes(24).toString('hex');
 const automated = '  syncPolicy:\n    automated:\n      prune: true\n    syncOptions: [CreateNamespace=true]\n';
 
@@ -73,6 +74,12 @@ spec:
 ${automated}`;
 }
 
+/** A ref source with a path: it lends its value file and renders its own manifests too, as in Argo CD. */
+function refWithPathApp(chartRepo: TestRepo, valuesRepo: TestRepo): string {
+  return multiSourceApp(chartRepo, valuesRepo).replace('name: multi\n', 'name: refpath\n').replace('      ref: values\n', '      ref: values\n      path: manifests\n')
+    .replace(`namespace: ${multiNs}`, `namespace: ${refPathNs}`);
+}
+
 /** Two sources rendering one ConfigMap: refused, naming both. */
 function duplicateApp(repo: TestRepo): string {
   return `apiVersion: argoproj.io/v1alpha1
@@ -118,7 +125,7 @@ describe('when an Argo CD app takes its chart and its values from two repositori
 
   before(async () => {
     chartRepo = createRepo(chartFiles('c1'), 'multi-chart');
-    valuesRepo = createRepo({ 'envs/prod.yaml': 'greeting: v1\n' }, 'multi-values');
+    valuesRepo = createRepo({ 'envs/prod.yaml': 'greeting: v1\n', 'manifests/extra.yaml': configMapYaml('extra', { from: 'values-repo' }) }, 'multi-values');
     otherRepo = createRepo({
       'plain/cm.yaml': configMapYaml('plain', { where: 'in-cluster' }),
       'dup-a/cm.yaml': configMapYaml('same', { from: 'a' }),
@@ -128,6 +135,7 @@ describe('when an Argo CD app takes its chart and its values from two repositori
       'apps/multi.yaml': multiSourceApp(chartRepo, valuesRepo),
       'apps/plain.yaml': inClusterApp(otherRepo),
       'apps/dup.yaml': duplicateApp(otherRepo),
+      'apps/refpath.yaml': refWithPathApp(chartRepo, valuesRepo),
     }, 'multi-config');
     pipeline = await startLocalPipeline(stack, { configRepoURL: configRepo.url, inCluster: true });
     await buildWorkerDeps(runtimeConfigFromEnv()).store.putApiToken({ id: 'multi', name: 'multi', role: 'operate', hash: hashApiToken(token) });
@@ -136,7 +144,7 @@ describe('when an Argo CD app takes its chart and its values from two repositori
   });
   after(async () => {
     await pipeline?.stop();
-    for (const ns of [multiNs, plainNs, dupNs]) await kubeRequest('DELETE', `/api/v1/namespaces/${ns}`);
+    for (const ns of [multiNs, plainNs, dupNs, refPathNs]) await kubeRequest('DELETE', `/api/v1/namespaces/${ns}`);
   });
 
   it("renders the chart with the values repo's file, and records each source's revision", async () => {
@@ -176,6 +184,14 @@ describe('when an Argo CD app takes its chart and its values from two repositori
     await waitFor('plain to be Synced', async () => ((await app('plain')).sync === 'Synced' ? true : undefined), 60_000, 250);
     const cm = await kubeGet<{ data: Record<string, string> }>(`/api/v1/namespaces/${plainNs}/configmaps/plain`);
     assert.deepEqual(cm.data, { where: 'in-cluster' });
+  });
+
+  it('renders a ref source that has a path as well as lending its files', async () => {
+    await waitFor('refpath to be Synced', async () => ((await app('refpath')).sync === 'Synced' ? true : undefined), 60_000, 250);
+    const names = (await kubeGet<{ items: { metadata: { name: string } }[] }>(`/api/v1/namespaces/${refPathNs}/configmaps`)).items.map((item) => item.metadata.name);
+    assert.ok(names.includes('web') && names.includes('extra'), names.join(', '));
+    const multiNames = (await kubeGet<{ items: { metadata: { name: string } }[] }>(`/api/v1/namespaces/${multiNs}/configmaps`)).items.map((item) => item.metadata.name);
+    assert.ok(!multiNames.includes('extra'), 'a ref source without a path renders nothing');
   });
 
   it('refuses an object rendered by two sources, naming both, and applies nothing', async () => {
