@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Builds the render-tools Lambda layer: helm and kustomize (versions from versions.env) and sluice-appset-template, cross-compiled for
+# Builds the render-tools Lambda layer: helm and kustomize (versions from versions.env), sluice-appset-template and sluice-jsonnet, cross-compiled for
 # Lambda's linux/arm64, static (CGO_ENABLED=0), stripped. Binaries are cached once per version under
 #   ${SLUICE_CACHE:-~/.cache/sluice}/layer/helm-<v>_kustomize-<v>_linux-arm64/bin
 # and copied (hard-linked when the cache is on the same file system) into .layers/render-tools/bin, which
-# serverless.yml packages as the layer `renderTools`; on Lambda they are /opt/bin/helm and /opt/bin/kustomize.
+# serverless.yml packages as the layer `renderTools`; on Lambda they are /opt/bin/helm, /opt/bin/kustomize, /opt/bin/sluice-jsonnet.
 # The first run compiles (several minutes on 2 cores); later runs find the cache and take well under a second.
 # usage: infra/build/build-layer.sh     (progress on stderr; the layer's bin directory on the last stdout line)
 set -euo pipefail
@@ -73,15 +73,32 @@ else
   log "built sluice-appset-template $appset_version"
 fi
 
+# Sluice's Jsonnet evaluator (infra/build/jsonnet: go-jsonnet at JSONNET_VERSION, imports confined to the source).
+jsonnet_version=$JSONNET_VERSION-$(cat "$here/jsonnet/go.mod" "$here/jsonnet/go.sum" "$here/jsonnet/main.go" | sha256sum | cut -c1-12)
+if cached sluice-jsonnet "$jsonnet_version"; then
+  log "sluice-jsonnet $jsonnet_version ($goos/$goarch): cached"
+else
+  need_go
+  grep -q "github.com/google/go-jsonnet v$JSONNET_VERSION\$" "$here/jsonnet/go.mod" || {
+    echo "sluice: infra/build/jsonnet/go.mod does not require go-jsonnet v$JSONNET_VERSION (versions.env)" >&2; exit 1; }
+  mkdir -p "$built_dir"
+  (cd "$here/jsonnet" && GOOS=$goos GOARCH=$goarch CGO_ENABLED=0 GOFLAGS="-buildvcs=false -mod=readonly" \
+    go build -trimpath -ldflags '-s -w' -o "$built_dir/sluice-jsonnet.partial" .)
+  is_arm64_elf "$built_dir/sluice-jsonnet.partial" || { echo "sluice: sluice-jsonnet is not a linux/arm64 executable" >&2; exit 1; }
+  mv -f "$built_dir/sluice-jsonnet.partial" "$built_dir/sluice-jsonnet"
+  touch "$built_dir/.sluice-jsonnet-$jsonnet_version"
+  log "built sluice-jsonnet $jsonnet_version"
+fi
+
 # Place them in the layer folder; nothing else goes in it (stale files from other versions are removed).
 mkdir -p "$layer_dir/bin"
 # .layers/ is build output: keep it out of git without touching the repository's .gitignore.
 [ -f "$root/.layers/.gitignore" ] || printf '# build output of infra/build/build-layer.sh\n*\n' >"$root/.layers/.gitignore"
 for file in "$layer_dir/bin"/* "$layer_dir/bin"/.[!.]*; do
   [ -e "$file" ] || continue
-  case "$(basename "$file")" in helm | kustomize | sluice-appset-template) ;; *) rm -rf "$file" ;; esac
+  case "$(basename "$file")" in helm | kustomize | sluice-appset-template | sluice-jsonnet) ;; *) rm -rf "$file" ;; esac
 done
-for name in helm kustomize sluice-appset-template; do
+for name in helm kustomize sluice-appset-template sluice-jsonnet; do
   src="$built_dir/$name" dst="$layer_dir/bin/$name"
   if [ -f "$dst" ] && cmp -s "$src" "$dst"; then continue; fi
   rm -f "$dst"

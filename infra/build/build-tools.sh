@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the real services Sluice is tested against, once per version, into a cache:
 #   etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kubectl, kwok, helm, kustomize, registry (the CNCF
-#   distribution registry: an OCI registry for Helm charts in tests).
+#   distribution registry: an OCI registry for Helm charts in tests), and sluice-jsonnet (infra/build/jsonnet:
+#   go-jsonnet with imports confined to the source).
 # A second run finds every stamp and returns in well under a second.
 # usage: infra/build/build-tools.sh            (prints the bin directory on the last line)
 set -euo pipefail
@@ -72,6 +73,15 @@ appset_version=$(cat "$here/appset-template/go.mod" "$here/appset-template/go.su
 if ! built sluice-appset-template "$appset_version"; then
   timed "sluice-appset-template ($appset_version)" bash -c "cd '$here/appset-template' && GOFLAGS='-buildvcs=false -mod=readonly' go build -trimpath -ldflags '-s -w' -o '$bin/sluice-appset-template' ."
   stamp sluice-appset-template "$appset_version"
+fi
+
+# Sluice's Jsonnet evaluator (infra/build/jsonnet): go-jsonnet at JSONNET_VERSION, imports confined to the source.
+jsonnet_version=$JSONNET_VERSION-$(cat "$here/jsonnet/go.mod" "$here/jsonnet/go.sum" "$here/jsonnet/main.go" | sha256sum | cut -c1-12)
+if ! built sluice-jsonnet "$jsonnet_version"; then
+  grep -q "github.com/google/go-jsonnet v$JSONNET_VERSION\$" "$here/jsonnet/go.mod" || {
+    echo "sluice: infra/build/jsonnet/go.mod does not require go-jsonnet v$JSONNET_VERSION (versions.env); run 'go get github.com/google/go-jsonnet@v$JSONNET_VERSION' there" >&2; exit 1; }
+  timed "sluice-jsonnet ($jsonnet_version)" bash -c "cd '$here/jsonnet' && GOFLAGS='-buildvcs=false -mod=readonly' go build -trimpath -ldflags '-s -w' -o '$bin/sluice-jsonnet' ."
+  stamp sluice-jsonnet "$jsonnet_version"
 fi
 
 echo "$bin"

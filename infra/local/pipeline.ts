@@ -91,7 +91,7 @@ export async function startLocalPipeline(stack: StackInfo, options: PipelineOpti
     STAGE: stage, TABLE_NAME: resources.tableName, IDEMPOTENCY_TABLE_NAME: resources.idempotencyTableName,
     JOBS_QUEUE_URL: resources.jobsQueueUrl, DELAY_QUEUE_URL: resources.delayQueueUrl, SOURCE_ARTIFACTS_BUCKET: resources.sourceArtifactsBucket,
     CONFIG_REPO_URL: options.configRepoURL ?? '', CONFIG_REPO_REVISION: options.configRepoRevision ?? 'HEAD',
-    SLUICE_HELM: stack.tools.helm, SLUICE_KUSTOMIZE: stack.tools.kustomize, SLUICE_APPSET_TEMPLATE: join(stack.tools.binDir, 'sluice-appset-template'), SLUICE_CACHE_DIR: cacheDir,
+    SLUICE_HELM: stack.tools.helm, SLUICE_KUSTOMIZE: stack.tools.kustomize, SLUICE_APPSET_TEMPLATE: join(stack.tools.binDir, 'sluice-appset-template'), SLUICE_JSONNET: stack.tools.jsonnet, SLUICE_CACHE_DIR: cacheDir,
     FOLLOW_UP_DELAY_SECONDS: process.env.FOLLOW_UP_DELAY_SECONDS ?? '2',
   });
 

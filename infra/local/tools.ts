@@ -8,6 +8,8 @@ export interface ToolPaths {
   kubectl: string;
   helm: string;
   kustomize: string;
+  /** sluice-jsonnet (infra/build/jsonnet): go-jsonnet with imports confined to the source. */
+  jsonnet: string;
   /** kwok's stage definitions for fake nodes and pods, installed by the build. */
   kwokStages: string;
 }
@@ -26,7 +28,7 @@ export function ensureTools(): ToolPaths {
   });
   const binDir = out.trim().split('\n').at(-1) ?? '';
   return {
-    binDir, kubectl: toolPath('kubectl'), helm: toolPath('helm'), kustomize: toolPath('kustomize'),
+    binDir, kubectl: toolPath('kubectl'), helm: toolPath('helm'), kustomize: toolPath('kustomize'), jsonnet: toolPath('sluice-jsonnet'),
     kwokStages: toolPath(`kwok-stages-${pinnedVersions().KWOK_VERSION}.yaml`),
   };
 }

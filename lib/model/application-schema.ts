@@ -23,6 +23,24 @@ const helm = z.strictObject({
   apiVersions: z.array(z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9.-]*(\/[a-zA-Z0-9][a-zA-Z0-9.-]*)*$/, 'expected an API version such as apps/v1 or monitoring.coreos.com/v1/ServiceMonitor')).optional(),
 });
 
+/** Argo CD's replica count is an int or a string holding one. */
+const replicaCount = z.union([z.int().min(0, 'must be 0 or more'), z.string().regex(/^\d+$/, 'expected a whole number')]).transform(Number);
+
+const kustomizePatch = z.strictObject({
+  path: z.string().optional(),
+  patch: z.string().optional(),
+  target: z.strictObject({
+    group: z.string().optional(),
+    version: z.string().optional(),
+    kind: z.string().optional(),
+    name: z.string().optional(),
+    namespace: z.string().optional(),
+    labelSelector: z.string().optional(),
+    annotationSelector: z.string().optional(),
+  }).optional(),
+  options: z.record(z.string(), z.boolean()).optional(),
+}).refine((patch) => (patch.path === undefined) !== (patch.patch === undefined), 'set either path (a patch file) or patch (the patch inline)');
+
 const kustomize = z.strictObject({
   images: stringList,
   namePrefix: z.string().optional(),
@@ -30,12 +48,28 @@ const kustomize = z.strictObject({
   commonLabels: stringMap,
   commonAnnotations: stringMap,
   namespace: namespaceName.optional(),
+  replicas: z.array(z.strictObject({ name: nonEmptyString, count: replicaCount })).optional(),
+  patches: z.array(kustomizePatch).optional(),
+  components: z.array(nonEmptyString).optional(),
+  ignoreMissingComponents: z.boolean().optional(),
+  forceCommonLabels: z.boolean().optional(),
+  forceCommonAnnotations: z.boolean().optional(),
+  labelWithoutSelector: z.boolean().optional(),
+  labelIncludeTemplates: z.boolean().optional(),
+  commonAnnotationsEnvsubst: z.boolean().optional(),
 });
+
+const jsonnetVariable = z.strictObject({ name: nonEmptyString, value: z.string().default(''), code: z.boolean().default(false) });
 
 const directory = z.strictObject({
   recurse: z.boolean().default(false),
   include: z.string().optional(),
   exclude: z.string().optional(),
+  jsonnet: z.strictObject({
+    extVars: z.array(jsonnetVariable).default([]),
+    tlas: z.array(jsonnetVariable).default([]),
+    libs: z.array(repoPath).default([]),
+  }).optional(),
 });
 
 const sourceFields = z.strictObject({

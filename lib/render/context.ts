@@ -18,6 +18,8 @@ export interface RenderContext {
   urls: RenderUrlPolicy;
   /** This render's own fresh, private directory: the tools run on a copy of the source made in it, and nowhere else. */
   workDir: string;
+  /** Argo CD's build environment (`ARGOCD_APP_*`), for the spec values Argo CD substitutes it into. */
+  buildEnv: Readonly<Record<string, string>>;
   /** Helm only: fetches a chart copy's remote dependencies into its charts/ (else they must be vendored), and the target cluster's version and API versions. */
   helm?: RenderHelmOptions;
   /** What the render read, filled in by the renderer: repository paths, and whether anything came from elsewhere. */

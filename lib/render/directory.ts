@@ -5,6 +5,7 @@ import type { DirectorySource } from '../model/index.js';
 import { compileArgoGlob } from '../util/index.js';
 import type { RenderContext } from './context.js';
 import { RenderError } from './errors.js';
+import { JsonnetRenderer } from './jsonnet.js';
 import { looksLikeObject, toManifests } from './objects.js';
 import { parseYamlDocuments } from './parse-yaml.js';
 import type { Manifest } from './types.js';
@@ -57,9 +58,6 @@ async function candidateFiles(ctx: RenderContext, recurse: boolean): Promise<str
 
 async function manifestsOfFile(ctx: RenderContext, relToApp: string): Promise<Manifest[]> {
   const file = posix.join(ctx.appPath, relToApp);
-  if (relToApp.endsWith('.jsonnet')) {
-    throw new RenderError(`${file}: Jsonnet is not supported; commit the rendered YAML or leave the file out with spec.source.directory.exclude`);
-  }
   const path = join(ctx.appDir, relToApp);
   const { size } = await stat(path);
   // The object limit bounds a whole file only loosely (a file may hold many objects), the render's total tightly.
@@ -76,13 +74,17 @@ async function manifestsOfFile(ctx: RenderContext, relToApp: string): Promise<Ma
   return manifests;
 }
 
-/** Plain YAML and JSON manifests of a directory application, with `recurse`, `include` and `exclude` as Argo CD. */
-export async function renderDirectory(ctx: RenderContext, options: DirectorySource | undefined): Promise<Manifest[]> {
+/**
+ * The manifests of a directory application, with `recurse`, `include` and `exclude` as Argo CD: YAML and JSON files
+ * as written, and each `.jsonnet` file evaluated with spec.source.directory.jsonnet (`.libsonnet` files only imported).
+ */
+export async function renderDirectory(ctx: RenderContext, options: DirectorySource | undefined, jsonnetBin: string): Promise<Manifest[]> {
   const include = globOption(ctx, 'include', options?.include);
   const exclude = globOption(ctx, 'exclude', options?.exclude);
   const files = (await candidateFiles(ctx, options?.recurse ?? false))
     .filter((path) => !(exclude?.(path)) && (include?.(path) ?? true));
+  const jsonnet = new JsonnetRenderer(ctx, options?.jsonnet, jsonnetBin);
   const manifests: Manifest[] = [];
-  for (const path of files) manifests.push(...(await manifestsOfFile(ctx, path)));
+  for (const path of files) manifests.push(...(path.endsWith('.jsonnet') ? await jsonnet.render(path) : await manifestsOfFile(ctx, path)));
   return manifests;
 }

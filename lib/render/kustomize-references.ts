@@ -113,11 +113,15 @@ async function walkKustomization(walk: Walk, dir: string): Promise<void> {
  * Resolves every path the kustomization in `appDir` names, and those of every kustomization it reaches, before
  * `kustomize build` runs: resources, bases, components, crds, configurations, openapi, patches of each kind,
  * replacements, generator files and envs, helm chart homes and values, generators, transformers and validators.
- * Refuses absolute paths, paths that leave `checkoutDir` and symlinks out of it.
+ * Refuses absolute paths, paths that leave `checkoutDir` and symlinks out of it. `specRefs` are references the app's
+ * spec.source.kustomize adds to the app's kustomization, resolved from its directory.
  */
-export async function scanKustomization(checkoutDir: string, appDir: string, limits: RenderLimits): Promise<KustomizeScan> {
+export async function scanKustomization(checkoutDir: string, appDir: string, limits: RenderLimits, specRefs: readonly Reference[] = []): Promise<KustomizeScan> {
   const realRoot = await realpath(checkoutDir);
-  const walk: Walk = { realRoot, limits, scan: { dirs: [], remotes: [] }, seen: new Set(), pending: [await realpath(appDir)] };
+  const realApp = await realpath(appDir);
+  const walk: Walk = { realRoot, limits, scan: { dirs: [], remotes: [] }, seen: new Set(), pending: [realApp] };
+  // What the app's spec adds to its kustomization (components, patch files) is checked like the kustomization's own.
+  for (const ref of specRefs) await checkReference(walk, realApp, 'spec.source.kustomize', ref);
   while (walk.pending.length > 0) {
     const dir = walk.pending.shift()!;
     if (walk.seen.has(dir)) continue;

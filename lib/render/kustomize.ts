@@ -1,23 +1,47 @@
 import { existsSync } from 'node:fs';
-import { mkdir, realpath } from 'node:fs/promises';
+import { lstat, mkdir, realpath } from 'node:fs/promises';
 import { join, posix } from 'node:path';
+import { resolveInside } from '../source/index.js';
+import type { KustomizeSource } from '../model/index.js';
 import type { RenderContext } from './context.js';
 import { copySource } from './copy-source.js';
 import { kustomizationFiles } from './detect-tool.js';
 import { RenderError, RenderLimitError } from './errors.js';
 import { proxyEnv, startEgressProxy } from './egress-proxy.js';
 import { kustomizeEditCommands } from './kustomize-edits.js';
+import type { Reference } from './kustomization-fields.js';
+import { addPatches } from './kustomize-patches.js';
 import { scanKustomization } from './kustomize-references.js';
 import { toManifests } from './objects.js';
 import { parseYamlDocuments } from './parse-yaml.js';
 import { runTool, type ToolRun } from './run-tool.js';
 import type { Manifest } from './types.js';
+import { remoteRefOf } from './remote-ref.js';
 import { checkRemoteRef } from './url-policy.js';
 import { relativePath } from './relative-path.js';
 
-function kustomizationFile(ctx: RenderContext): string {
-  const name = kustomizationFiles.find((f) => existsSync(join(ctx.appDir, f))) ?? kustomizationFiles[0]!;
-  return posix.join(ctx.appPath, name);
+function kustomizationName(ctx: RenderContext): string | undefined {
+  return kustomizationFiles.find((f) => existsSync(join(ctx.appDir, f)));
+}
+
+/** The components to add: all of them, or with ignoreMissingComponents those that exist (remote ones are kept). */
+async function componentsToAdd(ctx: RenderContext, overrides: KustomizeSource | undefined): Promise<string[]> {
+  const components = overrides?.components ?? [];
+  if (!overrides?.ignoreMissingComponents) return components;
+  const present: string[] = [];
+  for (const component of components) {
+    const path = remoteRefOf(component) ? undefined : resolveInside(ctx.appDir, component);
+    if (remoteRefOf(component) || (path && (await lstat(path).catch(() => undefined)))) present.push(component);
+  }
+  return present;
+}
+
+/** The paths spec.source.kustomize adds to the kustomization, to be checked and copied like its own. */
+function specReferences(overrides: KustomizeSource | undefined, components: readonly string[]): Reference[] {
+  return [
+    ...components.map((value, i): Reference => ({ field: `components[${i}]`, value, kind: 'base' })),
+    ...(overrides?.patches ?? []).flatMap((patch, i): Reference[] => (patch.path ? [{ field: `patches[${i}].path`, value: patch.path, kind: 'file' }] : [])),
+  ];
 }
 
 
@@ -25,12 +49,15 @@ function kustomizationFile(ctx: RenderContext): string {
  * `kustomize build` of the app path. Before it runs, every path the kustomizations name is resolved and refused if
  * it leaves the source, and every URL is checked against the app's AppProject; then only the directories the build
  * reads are copied into the render's own directory, where overrides from spec.source.kustomize are applied with
- * `kustomize edit`, as Argo CD does. The tool's own fetches go through a proxy that enforces the same policy.
+ * `kustomize edit` (and patches written into the kustomization), as Argo CD does. The tool's own fetches go through a proxy that enforces the same policy.
  */
 export async function renderKustomize(ctx: RenderContext, bin: string): Promise<Manifest[]> {
-  const edits = kustomizeEditCommands(ctx.source.kustomize);
-  const where = kustomizationFile(ctx);
-  const scan = await scanKustomization(ctx.checkoutDir, ctx.appDir, ctx.limits);
+  const overrides = ctx.source.kustomize;
+  const components = await componentsToAdd(ctx, overrides);
+  const edits = kustomizeEditCommands(overrides, { env: ctx.buildEnv, components });
+  const fileName = kustomizationName(ctx);
+  const where = posix.join(ctx.appPath, fileName ?? kustomizationFiles[0]);
+  const scan = await scanKustomization(ctx.checkoutDir, ctx.appDir, ctx.limits, specReferences(overrides, components));
   for (const { ref, what } of scan.remotes) {
     if (!ctx.urls.kustomizeRemoteRefs) {
       throw new RenderError(`${what} ${JSON.stringify(ref.written)}: remote Kustomize references are off, as kustomize would fetch what ` +
@@ -66,6 +93,10 @@ export async function renderKustomize(ctx: RenderContext, bin: string): Promise<
       });
     };
     for (const edit of edits) await run(`kustomize ${edit.slice(0, 3).join(' ')}`, edit);
+    if (overrides?.patches?.length) {
+      if (!fileName) throw new RenderError(`${ctx.appPath}: no kustomization file to add spec.source.kustomize.patches to`);
+      await addPatches(join(buildDir, fileName), where, overrides.patches);
+    }
     const output = await run('kustomize build', ['build', '--load-restrictor=LoadRestrictionsRootOnly', '--', buildDir]);
     const what = `${ctx.appPath} (kustomize build output)`;
     ctx.budget.addBytes(Buffer.byteLength(output), what);

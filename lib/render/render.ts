@@ -1,6 +1,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import { isInside, resolveInside } from '../source/index.js';
 import type { ApplicationSource } from '../model/index.js';
+import { argoBuildEnv } from './argocd-env.js';
 import type { RenderContext, RenderHelmOptions } from './context.js';
 import { detectTool } from './detect-tool.js';
 import { renderDirectory } from './directory.js';
@@ -22,8 +23,15 @@ export interface RenderOptions {
   appName: string;
   /** Destination namespace, passed to `helm template --namespace`. Objects are returned as rendered, not namespaced. */
   namespace?: string;
-  /** Binaries; default SLUICE_HELM / SLUICE_KUSTOMIZE from the environment, then `helm` / `kustomize` on PATH. */
-  tools?: { helm?: string; kustomize?: string };
+  /**
+   * Binaries; default SLUICE_HELM / SLUICE_KUSTOMIZE / SLUICE_JSONNET from the environment, then `helm` / `kustomize` /
+   * `sluice-jsonnet` on PATH.
+   */
+  tools?: { helm?: string; kustomize?: string; jsonnet?: string };
+  /** The commit being rendered, for `$ARGOCD_APP_REVISION` in the spec values Argo CD substitutes. */
+  revision?: string;
+  /** The app's AppProject, for `$ARGOCD_APP_PROJECT_NAME`. */
+  project?: string;
   /** Bounds on this render; unset ones come from the environment (see limits.ts), then the defaults. */
   limits?: Partial<RenderLimits>;
   /**
@@ -88,6 +96,7 @@ export async function render(options: RenderOptions): Promise<RenderResult> {
         kustomizeRemoteRefs: options.kustomizeRemoteRefs ?? fromEnv.kustomizeRemoteRefs,
       },
       workDir,
+      buildEnv: argoBuildEnv({ appName: options.appName, namespace: options.namespace, project: options.project, revision: options.revision, source: options.source }),
       reads: { paths: new Set(), remote: false },
       ...(options.refs ? { refs: options.refs } : {}),
       ...(options.helm ? { helm: options.helm } : {}),
@@ -104,7 +113,7 @@ function renderWith(tool: RenderTool, ctx: RenderContext, options: RenderOptions
     case 'kustomize':
       return renderKustomize(ctx, options.tools?.kustomize ?? process.env.SLUICE_KUSTOMIZE ?? 'kustomize');
     case 'directory':
-      return renderDirectory(ctx, options.source.directory);
+      return renderDirectory(ctx, options.source.directory, options.tools?.jsonnet ?? process.env.SLUICE_JSONNET ?? 'sluice-jsonnet');
   }
 }
 

@@ -17,6 +17,8 @@ const labelValue = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/;
 /** `name`, `name:tag`, `name@digest`, `name=newName:tag` and `*=...`, as kustomize edit set image takes them. */
 const imageSpec = /^[A-Za-z0-9*][A-Za-z0-9._\-/:@=*]*$/;
 const namePart = /^[a-z0-9.-]*$/;
+/** A Kubernetes object name (DNS-1123 subdomain). */
+const objectName = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 // eslint-disable-next-line no-control-regex
 const controlChars = /[\u0000-\u001f\u007f]/;
 
@@ -79,4 +81,20 @@ export function checkKustomizeOverrides(overrides: KustomizeSource): void {
     if (controlChars.test(value.replace(/[\n\t]/g, ''))) refuse(`${field('commonAnnotations')}.${key}`, value, 'holds control characters');
   }
   if (overrides.namespace !== undefined) checkNamespace(overrides.namespace, field('namespace'));
+  for (const [i, replica] of (overrides.replicas ?? []).entries()) {
+    if (replica.name.length > 253 || !objectName.test(replica.name)) {
+      refuse(`${field('replicas')}[${i}].name`, replica.name, 'not an object name; use the name of a Deployment, StatefulSet or ReplicaSet of the build');
+    }
+    if (!Number.isSafeInteger(replica.count) || replica.count < 0) refuse(`${field('replicas')}[${i}].count`, String(replica.count), 'must be a whole number, 0 or more');
+  }
+  for (const [i, component] of (overrides.components ?? []).entries()) {
+    if (component.length > 1024 || controlChars.test(component) || /[*?[\]\\]/.test(component) || component.startsWith('-')) {
+      refuse(`${field('components')}[${i}]`, component, 'not a component path; write the path of each component directory (no glob patterns)');
+    }
+  }
+  for (const [i, patch] of (overrides.patches ?? []).entries()) {
+    if (patch.path !== undefined && (patch.path.length > 1024 || controlChars.test(patch.path))) {
+      refuse(`${field('patches')}[${i}].path`, patch.path, 'not a patch file path; use a path relative to the kustomization');
+    }
+  }
 }

@@ -18,6 +18,8 @@ export interface RuntimeConfig {
   s3PathStyle: boolean;
   helm?: string;
   kustomize?: string;
+  /** sluice-jsonnet (SLUICE_JSONNET); default `sluice-jsonnet` on PATH. */
+  jsonnet?: string;
   /** Delay before a follow-up health check of an app left Progressing (FOLLOW_UP_DELAY_SECONDS). */
   followUpDelaySeconds?: number;
   /** How long a sync waits for its last wave to leave Progressing (SYNC_SETTLE_SECONDS); default 2. */
@@ -46,6 +48,7 @@ export function runtimeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Runt
     s3PathStyle: Boolean(env.AWS_ENDPOINT_URL),
     helm: env.SLUICE_HELM || undefined,
     kustomize: env.SLUICE_KUSTOMIZE || undefined,
+    jsonnet: env.SLUICE_JSONNET || undefined,
     followUpDelaySeconds: env.FOLLOW_UP_DELAY_SECONDS ? Number(env.FOLLOW_UP_DELAY_SECONDS) : undefined,
     settleSeconds: env.SYNC_SETTLE_SECONDS ? Number(env.SYNC_SETTLE_SECONDS) : undefined,
     allowLoopbackUrls: /^(1|true|yes)$/i.test(env.SLUICE_ALLOW_LOOPBACK_URLS ?? ''),

@@ -9,7 +9,7 @@ export interface RenderRevisionOptions {
   cacheDir: string;
   /** The repository's credentials, looked up again once when the Git server refuses them. */
   credentials?: GitCredentials;
-  tools?: { helm?: string; kustomize?: string };
+  tools?: { helm?: string; kustomize?: string; jsonnet?: string };
   /** A commit sha to render instead of resolving the app's targetRevision (rollback, a webhook's `after`). */
   revision?: string;
   github?: { apiBaseUrl?: string; hosts?: string[] };
@@ -33,7 +33,7 @@ export async function renderRevision(app: Application, options: RenderRevisionOp
     // A chart from a Helm repository or OCI registry: its revision is the chart version, as Argo CD records it.
     const chart = await fetchChartSource(source, options.revision, options);
     const { inputs: _inputs, ...rendered } = await render({ checkoutDir: chart.dir, source: chart.source, appName: app.name, namespace: app.destination.namespace, tools: options.tools,
-      sourceRepos: options.project?.sourceRepos, helm: renderHelmOptions(source, options) });
+      revision: chart.revision, project: app.project, sourceRepos: options.project?.sourceRepos, helm: renderHelmOptions(source, options) });
     return { revision: chart.revision, ...rendered };
   }
   const checkout = await withGitCredentials(options.credentials, source.repoURL, async (auth) => {
@@ -41,6 +41,7 @@ export async function renderRevision(app: Application, options: RenderRevisionOp
     return fetchRevision(source.repoURL, revision, { cacheDir: options.cacheDir, auth, github: options.github, artifacts: options.artifacts });
   });
   const rendered = await render({ checkoutDir: checkout.dir, source, appName: app.name, namespace: app.destination.namespace, tools: options.tools,
+    revision: checkout.sha, project: app.project,
     sourceRepos: options.project?.sourceRepos, helm: renderHelmOptions(source, options),
   });
   return { revision: checkout.sha, ...rendered };

@@ -22,7 +22,7 @@ export async function targetFor(applicationYaml: string, project: AppProject = d
 }
 
 const checkoutCache = mkdtempSync(join(stack.runDir, 'checkouts-'));
-const tools = { helm: stack.tools.helm, kustomize: stack.tools.kustomize };
+const tools = { helm: stack.tools.helm, kustomize: stack.tools.kustomize, jsonnet: stack.tools.jsonnet };
 
 /** Renders the app's revision from its repo and syncs it, as the worker will. */
 export async function syncFromGit(target: SyncTarget, options: Partial<SyncRunOptions> = {}) {

@@ -103,11 +103,11 @@ const expectedFunctions: Record<string, { handler: string; memory: number; timeo
   worker: {
     handler: 'functions/worker.handler', memory: 1024, timeout: 300, layer: true, storage: 2048,
     env: ['TABLE_NAME', 'IDEMPOTENCY_TABLE_NAME', 'JOBS_QUEUE_URL', 'DELAY_QUEUE_URL', 'STAGE', 'CONFIG_REPO_URL', 'CONFIG_REPO_REVISION',
-      'CONFIG_REPO_PATH', 'SLUICE_HELM', 'SLUICE_KUSTOMIZE', 'SLUICE_CACHE_DIR', 'SOURCE_ARTIFACTS_BUCKET', 'STATUS_PAGE_URL', 'SLUICE_GITHUB_API_URL'],
+      'CONFIG_REPO_PATH', 'SLUICE_HELM', 'SLUICE_KUSTOMIZE', 'SLUICE_JSONNET', 'SLUICE_CACHE_DIR', 'SOURCE_ARTIFACTS_BUCKET', 'STATUS_PAGE_URL', 'SLUICE_GITHUB_API_URL'],
   },
   'delay-forwarder': { handler: 'functions/delay-forwarder.handler', memory: 256, timeout: 10, env: ['TABLE_NAME', 'JOBS_QUEUE_URL', 'DELAY_QUEUE_URL', 'STAGE'] },
   'drift-scan': { handler: 'functions/drift-scan.handler', memory: 256, timeout: 60, env: ['TABLE_NAME', 'JOBS_QUEUE_URL', 'STAGE', 'CONFIG_REPO_URL', 'CONFIG_REPO_REVISION', 'CONFIG_REPO_PATH'] },
-  status: { handler: 'functions/status.handler', memory: 512, timeout: 29, layer: true, env: ['TABLE_NAME', 'JOBS_QUEUE_URL', 'STAGE', 'SLUICE_HELM', 'SLUICE_KUSTOMIZE', 'SLUICE_CACHE_DIR', 'SLUICE_UI_PUBLIC', 'SLACK_USER_ROLES', 'STATUS_PAGE_URL'] },
+  status: { handler: 'functions/status.handler', memory: 512, timeout: 29, layer: true, env: ['TABLE_NAME', 'JOBS_QUEUE_URL', 'STAGE', 'SLUICE_HELM', 'SLUICE_KUSTOMIZE', 'SLUICE_JSONNET', 'SLUICE_CACHE_DIR', 'SLUICE_UI_PUBLIC', 'SLACK_USER_ROLES', 'STATUS_PAGE_URL'] },
 };
 
 const expectedRoutes = [
@@ -236,6 +236,7 @@ describe('serverless package', () => {
     const worker = found.get('worker')![1].Properties.Environment.Variables;
     assert.equal(worker.SLUICE_HELM, '/opt/bin/helm');
     assert.equal(worker.SLUICE_KUSTOMIZE, '/opt/bin/kustomize');
+    assert.equal(worker.SLUICE_JSONNET, '/opt/bin/sluice-jsonnet');
     assert.equal(worker.SLUICE_CACHE_DIR, '/tmp/sluice');
     assert.equal(worker.STAGE, stage);
   });
@@ -375,13 +376,13 @@ describe('serverless package', () => {
     console.log('function bundles:', JSON.stringify(sizes, null, 2));
   });
 
-  it('packages the render-tools layer: helm and kustomize for linux/arm64 under bin/', () => {
+  it('packages the render-tools layer: helm, kustomize and sluice-jsonnet for linux/arm64 under bin/', () => {
     const layers = ofType('AWS::Lambda::LayerVersion');
     assert.deepEqual(layers.map(([id]) => id), ['RenderToolsLambdaLayer']);
     assert.deepEqual(layers[0]![1].Properties.CompatibleArchitectures, ['arm64']);
     const zip = join(out, basename(String(layers[0]![1].Properties.Content.S3Key)));
     const entries = zipEntries(zip);
-    for (const tool of ['helm', 'kustomize']) {
+    for (const tool of ['helm', 'kustomize', 'sluice-jsonnet']) {
       const entry = entries.find((e) => e.name === `bin/${tool}`);
       assert.ok(entry, `bin/${tool} not in the layer (${entries.map((e) => e.name).join(', ')})`);
       assert.ok((entry.mode & 0o111) !== 0, `bin/${tool} is not executable in the layer (mode ${entry.mode.toString(8)})`);

@@ -28,4 +28,4 @@ export async function fetchedCheckout(files: FileChanges, name: string): Promise
   return fetchRevision(repo.url, repo.head(), { cacheDir: mkdtempSync(join(stack.runDir, 'render-cache-')) });
 }
 
-export const tools = { helm: stack.tools.helm, kustomize: stack.tools.kustomize };
+export const tools = { helm: stack.tools.helm, kustomize: stack.tools.kustomize, jsonnet: stack.tools.jsonnet };

@@ -146,8 +146,16 @@ describe('directory rendering', () => {
     assert.match(await renderError({ 'app/a.yaml': `${configMap('ok')}---\n- a\n- b\n` }), /^app\/a\.yaml:6: expected a Kubernetes object \(a mapping\), found a sequence/);
   });
 
-  it('refuses Jsonnet rather than silently leaving its objects out', async () => {
-    assert.match(await renderError({ 'app/main.jsonnet': '{}' }), /^app\/main\.jsonnet: Jsonnet is not supported/);
+  it('evaluates .jsonnet files with the Jsonnet tool, and names the file when the tool is missing', async () => {
+    const root = tempTree({ 'app/main.jsonnet': '{}' });
+    await assert.rejects(render({ checkoutDir: root, source: source('app'), appName: 'demo', tools: { jsonnet: join(root, 'no-such-jsonnet') } }),
+      (error: Error) => error instanceof RenderError && /^app\/main\.jsonnet: no-such-jsonnet was not found/.test(error.message));
+  });
+
+  it('never evaluates .libsonnet files on their own: they are only imported', async () => {
+    const root = tempTree({ 'app/lib.libsonnet': '{}', 'app/cm.yaml': configMap('plain') });
+    const { manifests } = await render({ checkoutDir: root, source: source('app'), appName: 'demo', tools: { jsonnet: join(root, 'no-such-jsonnet') } });
+    assert.deepEqual(names(manifests), ['plain']);
   });
 
   it('follows symlinked files inside the checkout but not symlinked directories', async () => {

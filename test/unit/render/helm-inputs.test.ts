@@ -13,7 +13,7 @@ function context(root: string, appPath = 'charts/web', sourceRepos?: string[]): 
   const limits = resolveRenderLimits({ toolTimeoutMs: 1000 });
   return {
     checkoutDir: root, appDir: join(root, appPath), appPath, appName: 'web', limits, budget: new RenderBudget(limits),
-    urls: { sourceRepos, allowLoopbackUrls: false, kustomizeRemoteRefs: false }, workDir: join(root, '.work'), reads: { paths: new Set(), remote: false },
+    urls: { sourceRepos, allowLoopbackUrls: false, kustomizeRemoteRefs: false }, workDir: join(root, '.work'), buildEnv: {}, reads: { paths: new Set(), remote: false },
     source: { repoURL: 'https://git.example.com/acme/app', targetRevision: 'HEAD', path: appPath },
   };
 }

@@ -38,6 +38,55 @@ describe('kustomizeEditCommands', () => {
     for (const [override, expected] of cases) assert.throws(() => kustomizeEditCommands({ ...none, ...override }), expected);
   });
 
+  it('issues replicas, label and annotation flags and components as Argo CD does', () => {
+    assert.deepEqual(kustomizeEditCommands({
+      ...none,
+      replicas: [{ name: 'web', count: 5 }, { name: 'db', count: 0 }],
+      commonLabels: { team: 'payments' }, forceCommonLabels: true, labelWithoutSelector: true, labelIncludeTemplates: true,
+      commonAnnotations: { owner: 'ops' }, forceCommonAnnotations: true,
+      namespace: 'shop',
+      components: ['../components/tls', 'extra'],
+    }), [
+      ['edit', 'set', 'replicas', '--', 'web=5', 'db=0'],
+      ['edit', 'add', 'label', '--force', '--without-selector', '--include-templates', '--', 'team:payments'],
+      ['edit', 'add', 'annotation', '--force', '--', 'owner:ops'],
+      ['edit', 'set', 'namespace', '--', 'shop'],
+      ['edit', 'add', 'component', '--', '../components/tls', 'extra'],
+    ]);
+  });
+
+  it('adds only the components it is given (ignoreMissingComponents leaves the missing ones out)', () => {
+    assert.deepEqual(kustomizeEditCommands({ ...none, components: ['a', 'b'], ignoreMissingComponents: true }, { components: ['b'] }),
+      [['edit', 'add', 'component', '--', 'b']]);
+    assert.deepEqual(kustomizeEditCommands({ ...none, components: ['a'] }, { components: [] }), []);
+  });
+
+  it('substitutes $ARGOCD_APP_* in images and label values always, in annotation values only with commonAnnotationsEnvsubst', () => {
+    const env = { ARGOCD_APP_REVISION_SHORT: 'abc1234', ARGOCD_APP_NAME: 'web' };
+    const overrides: KustomizeSource = {
+      ...none, images: ['web=registry.example/web:$ARGOCD_APP_REVISION_SHORT'], commonLabels: { app: '${ARGOCD_APP_NAME}' },
+      commonAnnotations: { revision: '$ARGOCD_APP_REVISION_SHORT' },
+    };
+    assert.deepEqual(kustomizeEditCommands(overrides, { env }), [
+      ['edit', 'set', 'image', '--', 'web=registry.example/web:abc1234'],
+      ['edit', 'add', 'label', '--', 'app:web'],
+      ['edit', 'add', 'annotation', '--', 'revision:$ARGOCD_APP_REVISION_SHORT'],
+    ]);
+    assert.deepEqual(kustomizeEditCommands({ ...overrides, commonAnnotationsEnvsubst: true }, { env }).at(-1),
+      ['edit', 'add', 'annotation', '--', 'revision:abc1234']);
+  });
+
+  it('refuses replica names, component paths and patch paths that are not what their field allows', () => {
+    const cases: Array<[Partial<KustomizeSource>, RegExp]> = [
+      [{ replicas: [{ name: '--help', count: 1 }] }, /spec\.source\.kustomize\.replicas\[0\]\.name "--help": not an object name/],
+      [{ replicas: [{ name: 'web', count: -1 }] }, /replicas\[0\]\.count "-1": must be a whole number/],
+      [{ components: ['-x'] }, /spec\.source\.kustomize\.components\[0\] "-x": not a component path/],
+      [{ components: ['../*'] }, /components\[0\] "\.\.\/\*": not a component path; .*no glob patterns/],
+      [{ patches: [{ path: 'a\u0000b' }] }, /spec\.source\.kustomize\.patches\[0\]\.path /],
+    ];
+    for (const [override, expected] of cases) assert.throws(() => kustomizeEditCommands({ ...none, ...override }), expected);
+  });
+
   it('refuses an annotation value with a comma, which kustomize edit would split', () => {
     assert.throws(() => kustomizeEditCommands({ ...none, commonAnnotations: { note: 'a,b' } }),
       (error: Error) => error instanceof RenderError && /^spec\.source\.kustomize\.commonAnnotations\.note: /.test(error.message));
