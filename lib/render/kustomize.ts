@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { lstat, mkdir, realpath } from 'node:fs/promises';
-import { join, posix } from 'node:path';
-import { resolveInside } from '../source/index.js';
+import { join, posix, resolve } from 'node:path';
 import type { KustomizeSource } from '../model/index.js';
 import type { RenderContext } from './context.js';
 import { copySource } from './copy-source.js';
@@ -30,8 +29,8 @@ async function componentsToAdd(ctx: RenderContext, overrides: KustomizeSource | 
   if (!overrides?.ignoreMissingComponents) return components;
   const present: string[] = [];
   for (const component of components) {
-    const path = remoteRefOf(component) ? undefined : resolveInside(ctx.appDir, component);
-    if (remoteRefOf(component) || (path && (await lstat(path).catch(() => undefined)))) present.push(component);
+    // Whether it exists only: the scan refuses one that leaves the repository.
+    if (remoteRefOf(component) || (await lstat(resolve(ctx.appDir, component)).catch(() => undefined))) present.push(component);
   }
   return present;
 }

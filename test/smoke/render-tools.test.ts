@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
@@ -31,5 +33,23 @@ describe('render tools built by the stack', () => {
     assert.ok(names.some((n) => /^ConfigMap\/prod-greeting-[a-z0-9]+$/.test(n)), names.join(', '));
     assert.ok(names.includes('Deployment/prod-guestbook'));
     assert.match(out, /replicas: 3/);
+  });
+
+  it('sluice-jsonnet evaluates a file with a top-level argument and refuses an import out of the source', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sluice-smoke-jsonnet-'));
+    try {
+      writeFileSync(join(dir, 'main.jsonnet'), "function(name) [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: name } }]");
+      writeFileSync(join(dir, 'bad.jsonnet'), "importstr '/etc/passwd'");
+      const request = (file: string) => {
+        const path = join(dir, `${file}.json`);
+        writeFileSync(path, JSON.stringify({ root: dir, file: join(dir, file), jpaths: [dir], extVars: [], tlas: [{ name: 'name', value: 'smoke', code: false }] }));
+        return path;
+      };
+      const out = execFileSync(stack.tools.jsonnet, [request('main.jsonnet')], { encoding: 'utf8' });
+      assert.deepEqual(kindsAndNames(out), ['ConfigMap/smoke']);
+      assert.throws(() => execFileSync(stack.tools.jsonnet, [request('bad.jsonnet')], { encoding: 'utf8', stdio: 'pipe' }), /absolute path/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

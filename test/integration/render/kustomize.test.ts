@@ -32,6 +32,10 @@ describe('kustomize rendering of a fetched overlay', () => {
     checkout = await fetchedCheckout({
       ...fixtureFiles('kustomize/guestbook', 'kustomize/guestbook'),
       ...fixtureFiles('render/broken-kustomization', 'kustomize/broken'),
+      'kustomize/opts/kustomization.yaml': 'resources:\n  - ../guestbook/base\n',
+      'kustomize/opts/patches/replicas.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: guestbook\nspec:\n  replicas: 7\n',
+      'kustomize/components/annotate/kustomization.yaml':
+        'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\ncommonAnnotations:\n  sluice.dev/component: annotate\n',
     }, 'render-kustomize');
   });
 
@@ -69,6 +73,73 @@ describe('kustomize rendering of a fetched overlay', () => {
     assert.match(configMap.metadata.name, /^blue-greeting-v2-[a-z0-9]+$/);
     assert.equal(deployment.spec.template.spec.containers[0].envFrom[0].configMapRef.name, configMap.metadata.name);
     assert.equal(readFileSync(kustomization, 'utf8'), committed, 'the cached checkout is never edited');
+  });
+
+  it('applies replicas like Argo CD: the override replaces the overlay\'s own count', async () => {
+    const { manifests } = await render({ checkoutDir: checkout.dir, appName: 'demo', tools,
+      source: kustomizeSource('kustomize/guestbook/overlays/prod', { replicas: [{ name: 'guestbook', count: 5 }] }) });
+    assert.equal(byKind(manifests, 'Deployment').spec.replicas, 5);
+  });
+
+  it('overrides an existing label only with forceCommonLabels', async () => {
+    const { manifests } = await render({ checkoutDir: checkout.dir, appName: 'demo', tools,
+      source: kustomizeSource('kustomize/guestbook/overlays/prod', { commonLabels: { env: 'staging' }, forceCommonLabels: true }) });
+    assert.equal(byKind(manifests, 'Deployment').metadata.labels.env, 'staging');
+  });
+
+  it('keeps labels out of selectors with labelWithoutSelector, and in templates with labelIncludeTemplates', async () => {
+    const without = byKind((await render({ checkoutDir: checkout.dir, appName: 'demo', tools,
+      source: kustomizeSource('kustomize/opts', { commonLabels: { team: 'payments' }, labelWithoutSelector: true }) })).manifests, 'Deployment');
+    assert.equal(without.metadata.labels.team, 'payments');
+    assert.equal(without.spec.selector.matchLabels.team, undefined);
+    assert.equal(without.spec.template.metadata.labels.team, undefined);
+    const templates = byKind((await render({ checkoutDir: checkout.dir, appName: 'demo', tools,
+      source: kustomizeSource('kustomize/opts', { commonLabels: { team: 'payments' }, labelWithoutSelector: true, labelIncludeTemplates: true }) })).manifests, 'Deployment');
+    assert.equal(templates.spec.template.metadata.labels.team, 'payments');
+    assert.equal(templates.spec.selector.matchLabels.team, undefined);
+  });
+
+  it('substitutes $ARGOCD_APP_* in images always and in annotations with commonAnnotationsEnvsubst', async () => {
+    const source = kustomizeSource('kustomize/opts', {
+      images: ['registry.invalid/guestbook=registry.invalid/guestbook:$ARGOCD_APP_REVISION_SHORT'],
+      commonAnnotations: { 'sluice.dev/revision': '$ARGOCD_APP_REVISION', 'sluice.dev/app': '${ARGOCD_APP_NAME}' }, commonAnnotationsEnvsubst: true,
+    });
+    const deployment = byKind((await render({ checkoutDir: checkout.dir, appName: 'web', revision: '0123456789abcdef', tools, source })).manifests, 'Deployment');
+    assert.equal(deployment.spec.template.spec.containers[0].image, 'registry.invalid/guestbook:0123456');
+    assert.equal(deployment.metadata.annotations['sluice.dev/revision'], '0123456789abcdef');
+    assert.equal(deployment.metadata.annotations['sluice.dev/app'], 'web');
+  });
+
+  it('adds inline and file patches to the kustomization, after its own, without editing the checkout', async () => {
+    const kustomization = join(checkout.dir, 'kustomize/opts/kustomization.yaml');
+    const committed = readFileSync(kustomization, 'utf8');
+    const { manifests } = await render({ checkoutDir: checkout.dir, appName: 'demo', tools, source: kustomizeSource('kustomize/opts', {
+      patches: [
+        { path: 'patches/replicas.yaml' },
+        { target: { kind: 'Service', name: 'guestbook' }, patch: '- op: add\n  path: /metadata/labels\n  value: { patched: "yes" }\n' },
+      ],
+    }) });
+    assert.equal(byKind(manifests, 'Deployment').spec.replicas, 7);
+    assert.equal(byKind(manifests, 'Service').metadata.labels.patched, 'yes');
+    assert.equal(readFileSync(kustomization, 'utf8'), committed);
+  });
+
+  it('adds components from outside the app directory, and leaves missing ones out with ignoreMissingComponents', async () => {
+    const result = await render({ checkoutDir: checkout.dir, appName: 'demo', tools,
+      source: kustomizeSource('kustomize/opts', { components: ['../components/annotate', '../components/missing'], ignoreMissingComponents: true }) });
+    assert.equal(byKind(result.manifests, 'Deployment').metadata.annotations['sluice.dev/component'], 'annotate');
+    assert.ok(result.inputs?.includes('kustomize/components/annotate'), String(result.inputs));
+    assert.match(await renderError(checkout, kustomizeSource('kustomize/opts', { components: ['../components/missing'] })),
+      /kustomize edit add component failed: .*missing/s);
+  });
+
+  it('refuses components and patch files outside the repository before anything runs', async () => {
+    assert.match(await renderError(checkout, kustomizeSource('kustomize/opts', { components: ['../../../../../../etc'] })),
+      /^spec\.source\.kustomize: components\[0\] "\.\.\/\.\.\/\.\.\/\.\.\/\.\.\/\.\.\/etc" leaves the repository/);
+    assert.match(await renderError(checkout, kustomizeSource('kustomize/opts', { patches: [{ path: '/etc/passwd' }] })),
+      /^spec\.source\.kustomize: patches\[0\]\.path "\/etc\/passwd": an absolute path/);
+    assert.match(await renderError(checkout, kustomizeSource('kustomize/opts', { components: ['--help'] })),
+      /^spec\.source\.kustomize\.components\[0\] "--help": not a component path/);
   });
 
   it('reports a broken kustomization naming its file and the missing resource, without local paths', async () => {
