@@ -75,8 +75,8 @@ export async function updateAppStatus(table: Table, app: string, mutate: AppStat
     // Nothing changed (a refresh finding what it found last time): no write, so an idle fleet costs reads only.
     if (!options.history && (!fields || sameFields(current, fields))) return current;
     const next: AppStatus = { ...(fields ?? current), app, updatedAt: new Date().toISOString(), version: current.version + 1 };
-    // A status never written has no history yet; one written before statuses listed it is read once.
-    const listed = !stored ? [] : stored.history ?? (options.history ? await queryListedHistory(table, app) : undefined);
+    // A status written before statuses listed its history (or an app whose entries outlived its status) is read once.
+    const listed = stored?.history ?? (options.history ? await queryListedHistory(table, app) : undefined);
     const history = options.history && historyAfter(listed ?? [], options.history.added, options.history.keep);
     const ref = stored?.resources && next.resources === current.resources ? stored.resources : await writeBlob(table, appPk(app), next.resources);
     const written = await putIfVersion(table, next, ref, history?.list ?? listed, stored ? current.version : undefined).catch(async (error: unknown) => {

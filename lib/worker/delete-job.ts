@@ -3,7 +3,7 @@ import { shortRevision } from '../format/index.js';
 import { defaultProject, isChildObject, type Application } from '../model/index.js';
 import type { Job } from '../queue/index.js';
 import type { OperationResult } from '../result/index.js';
-import type { AppDeletion, AppStatus } from '../store/index.js';
+import { DEFAULT_REVISION_HISTORY_LIMIT, type AppDeletion, type AppStatus, type UpdateOptions } from '../store/index.js';
 import { deleteApplication, prepareTargetSettings, renderRevision, type AppDeletionOutcome } from '../sync/index.js';
 import { inventoryOf } from './inventory.js';
 import { registerChildren } from './register-children.js';
@@ -70,8 +70,12 @@ export async function runDeleteJob(deps: WorkerDeps, job: Job): Promise<JobOutco
 
   const message = stage.state === 'waiting' ? `gave up waiting after ${continuation} attempts: ${stage.message}; the next drift scan tries again` : stage.message;
   const repeated = recorded.phase === 'Failed' && recorded.message === message;
-  if (!repeated) await deps.store.appendHistory({ ...result, phase: 'Failed', message: `deletion stopped: ${message}` }, { revisionHistoryLimit: deletion.application?.revisionHistoryLimit });
-  await write(deps, name, (current) => ({ ...current, phase: 'Failed', message, updatedAt: deps.now().toISOString() }), { phase: 'Failed', message: `deletion stopped: ${message}`, startedAt, finishedAt: result.finishedAt, trigger: deletion.trigger });
+  // The entry is listed on the status like a sync's, so the status trims it with the rest (no Query).
+  const history = repeated ? undefined : await deps.store.writeHistoryEntry({ ...result, phase: 'Failed', message: `deletion stopped: ${message}` });
+  await write(deps, name, (current) => ({ ...current, phase: 'Failed', message, updatedAt: deps.now().toISOString() }), {
+    lastOperation: { phase: 'Failed', message: `deletion stopped: ${message}`, startedAt, finishedAt: result.finishedAt, trigger: deletion.trigger, ...(history ? { historyId: history.entry.id } : {}) },
+    ...(history ? { history: { added: history.listed, keep: deletion.application?.revisionHistoryLimit ?? DEFAULT_REVISION_HISTORY_LIMIT } } : {}),
+  });
   if (!repeated) await deps.notify.deletion(job, name, { state: 'failed', reason: deletion.reason, message, ...(status.revision ? { revision: status.revision } : {}) });
   return { status: 'failed', message: `${name}: deletion stopped: ${message}` };
 }
@@ -120,7 +124,13 @@ function renderApp(deps: WorkerDeps, app: Application, project: NonNullable<AppD
 }
 
 /** Updates the app's deletion record (and, given, its last operation); the status keeps everything else. */
-async function write(deps: WorkerDeps, app: string, mutate: (deletion: AppDeletion) => AppDeletion, lastOperation?: AppStatus['lastOperation']): Promise<AppDeletion> {
+interface Recorded {
+  lastOperation: AppStatus['lastOperation'];
+  history?: UpdateOptions['history'];
+}
+
+async function write(deps: WorkerDeps, app: string, mutate: (deletion: AppDeletion) => AppDeletion, recorded?: Recorded): Promise<AppDeletion> {
+  const lastOperation = recorded?.lastOperation;
   const written = await deps.store.updateAppStatus(app, (current) => {
     if (!current.deletion) return undefined;
     const deletion = mutate(current.deletion);
@@ -128,7 +138,7 @@ async function write(deps: WorkerDeps, app: string, mutate: (deletion: AppDeleti
       ...current, deletion,
       lastOperation: lastOperation ?? { phase: 'Running', message: `deleting: ${deletion.message ?? deletion.reason}`, startedAt: deletion.requestedAt, trigger: deletion.trigger },
     };
-  });
+  }, recorded?.history ? { history: recorded.history } : {});
   if (!written.deletion) throw new SluiceError(`app ${app}: its deletion was called off while it ran (the app is back in the config repo); its next sync restores what was deleted`);
   return written.deletion;
 }

@@ -83,9 +83,11 @@ describe('sluice in local mode: the engine against a kubeconfig', () => {
     assert.equal(run.code, 0, shown(run));
     const app = JSON.parse(run.stdout) as Record<string, unknown> & { sync: string; revision: string; resources: { kind: string; action: string }[] };
     assert.deepEqual(Object.keys(app).sort(), [
-      'conditions', 'deletion', 'deployedAt', 'destination', 'health', 'lastDiffSummary', 'lastOperation', 'name', 'pin', 'project', 'resources', 'revision', 'source', 'sync', 'syncPolicy', 'targetRevision',
+      'children', 'conditions', 'deletion', 'deployedAt', 'destination', 'health', 'lastDiffSummary', 'lastOperation', 'name', 'parent', 'pin', 'project', 'resources', 'revision', 'source', 'sync', 'syncPolicy', 'targetRevision',
     ]);
     assert.equal(app.sync, 'Synced');
+    assert.equal(app.parent, null);
+    assert.deepEqual(app.children, []);
     assert.equal(app.revision, appRepo.head());
     assert.deepEqual(app.resources.map((r) => `${r.kind}:${r.action}`).sort(), ['ConfigMap:unchanged', 'Deployment:unchanged']);
   });
