@@ -53,11 +53,24 @@ export async function recordOperation(store: StatusStore, result: OperationResul
 }
 
 /**
- * A job that stopped on a permanent problem before it could record a result: the app (when it exists) gets a
- * condition saying why (a refresh also leaves it Unknown, never silently), and people are told.
+ * A job that stopped before it could record a result: the app (when it exists) gets a condition saying why (a
+ * refresh also leaves it Unknown, never silently). A permanent problem is also told to people; a transient one
+ * (`retrying`: an unreachable repo, registry or cluster) is only recorded, since the queue retries the job and a
+ * success clears the condition. Recording a transient failure never replaces the error it records.
  */
-export async function recordJobFailure(deps: Pick<WorkerDeps, 'store' | 'notify' | 'registry' | 'now'>, job: Job, type: AppCondition['type'], message: string): Promise<void> {
+export async function recordJobFailure(
+  deps: Pick<WorkerDeps, 'store' | 'notify' | 'registry' | 'now'>, job: Job, type: AppCondition['type'], message: string,
+  options: { retrying?: boolean } = {},
+): Promise<void> {
+  if (options.retrying) {
+    await recordCondition(deps, job, type, `${message} (retrying)`).catch(() => undefined);
+    return;
+  }
   await deps.notify.jobFailed(job, message);
+  await recordCondition(deps, job, type, message);
+}
+
+async function recordCondition(deps: Pick<WorkerDeps, 'store' | 'registry' | 'now'>, job: Job, type: AppCondition['type'], message: string): Promise<void> {
   const known = job.app && (await deps.registry())?.applications.some((app) => app.name === job.app);
   if (!known) return;
   await deps.store.updateAppStatus(job.app!, (current) => ({

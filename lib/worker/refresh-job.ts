@@ -23,7 +23,7 @@ export async function runRefreshJob(deps: WorkerDeps, job: Job, known?: AppStatu
     return await refreshJob(deps, job, known);
   } catch (error) {
     // Nothing could be compared (unknown app, Git or render failed), or some objects could not: say why.
-    if (!isTransientError(error)) await recordJobFailure(deps, job, 'ComparisonError', (error as Error).message);
+    await recordJobFailure(deps, job, 'ComparisonError', (error as Error).message, { retrying: isTransientError(error) });
     throw error;
   }
 }

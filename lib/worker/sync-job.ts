@@ -30,7 +30,7 @@ export async function runSyncJob(deps: WorkerDeps, job: Job, known?: AppStatus):
     return await syncJob(deps, job, known);
   } catch (error) {
     // Stopped before a result could be recorded (unknown app or cluster, no such history entry): still tell.
-    if (!isTransientError(error)) await recordJobFailure(deps, job, 'SyncError', (error as Error).message);
+    await recordJobFailure(deps, job, 'SyncError', (error as Error).message, { retrying: isTransientError(error) });
     throw error;
   }
 }

@@ -40,6 +40,8 @@ describe('hostile apps on the pipeline', () => {
       'apps/bomb.yaml': argoApplication('bomb', appRepo, 'bomb', ns('bomb'), automated, { name: 'local' }),
       'apps/flag.yaml': withRelease(argoApplication('flag', appRepo, 'flag', ns('flag'), automated, { name: 'local' })),
       'apps/good.yaml': argoApplication('good', appRepo, 'good', ns('good'), automated, { name: 'local' }),
+      'apps/offline.yaml': argoApplication('offline', { url: 'oci://127.0.0.1:9/charts' }, '', ns('offline'), automated, { name: 'local' })
+        .replace('    targetRevision: main\n    path: \n', '    chart: demo\n    targetRevision: ^1.0.0\n'),
     }, 'hostile-config');
     pipeline = await startLocalPipeline(stack, { configRepoURL: configRepo.url });
     const { store } = buildWorkerDeps(runtimeConfigFromEnv());
@@ -49,7 +51,7 @@ describe('hostile apps on the pipeline', () => {
   });
   after(async () => {
     await pipeline?.stop();
-    for (const name of ['bomb', 'flag', 'good']) await kubeRequest('DELETE', `/api/v1/namespaces/${ns(name)}`);
+    for (const name of ['bomb', 'flag', 'good', 'offline']) await kubeRequest('DELETE', `/api/v1/namespaces/${ns(name)}`);
   });
 
   it('records an alias bomb on its app at once, with the limit named, instead of retrying it', async () => {
@@ -78,6 +80,17 @@ describe('hostile apps on the pipeline', () => {
     const diff = await api('/apps/flag/diff');
     assert.equal(diff.status, 422);
     assert.equal(await namespaceExists('flag'), false);
+  });
+
+  it('records an unreachable chart registry on its app while the queue retries it, applying nothing', async () => {
+    const offline = await waitFor('offline to carry its error', async () => {
+      const view = await app('offline');
+      return view.conditions.length ? view : undefined;
+    }, 30_000, 250);
+    assert.equal(offline.sync, 'Unknown');
+    assert.deepEqual(offline.conditions.map((c) => c.type), ['ComparisonError']);
+    assert.match(offline.conditions[0]!.message, /chart demo from oci:\/\/127\.0\.0\.1:9\/charts.*cannot be reached \(ECONNREFUSED\).*\(retrying\)$/);
+    assert.equal(await namespaceExists('offline'), false, 'nothing was applied');
   });
 
   it('syncs the other apps of the same repository as if nothing happened', async () => {
