@@ -10,15 +10,13 @@ import { appContext } from './app-context.js';
 import { followUpIfProgressing } from './follow-up.js';
 import { inventoryOf } from './inventory.js';
 import { newerThanPin, pinAfter } from './pin.js';
+import { recentHeadMs, pushedOrScheduled } from './recent-head.js';
 import { recordJobFailure, recordOperation, sourcePathsToRecord } from './record.js';
 import { runRefreshJob } from './refresh-job.js';
 import { retryIfAsked } from './retry.js';
 import type { JobOutcome, WorkerDeps } from './types.js';
 
 const isSha = (value: string) => /^[0-9a-f]{40}$/.test(value);
-/** How old a head another job of this instance resolved may be and still be used. */
-const recentHeadMs = 5000;
-const pushedOrScheduled = (job: Job) => job.trigger.kind === 'webhook' || job.trigger.kind === 'drift';
 
 /**
  * sync and rollback jobs: render the revision and sync it. A job for a commit that is no longer the head
