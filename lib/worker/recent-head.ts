@@ -15,3 +15,13 @@ export const pushedOrScheduled = (job: Job) => job.trigger.kind === 'webhook' ||
 export function sharedHead(job: Job): RecentAnswer | undefined {
   return pushedOrScheduled(job) || job.continuation ? { maxAgeMs: recentHeadMs } : undefined;
 }
+
+/**
+ * The head a job compares with: a shared answer when `recent` allows one, asked again (once, and shared by the
+ * jobs of its burst doing the same) when it disagrees with the commit the job was queued for.
+ */
+export async function headForJob(job: Job, recent: RecentAnswer | undefined, resolve: (recent?: RecentAnswer) => Promise<string>): Promise<string> {
+  const asked = Date.now();
+  const head = await resolve(recent);
+  return recent && job.revision && head !== job.revision ? resolve({ ...recent, notBefore: asked }) : head;
+}

@@ -10,7 +10,7 @@ import { withoutCondition } from './conditions.js';
 import { inventoryOf } from './inventory.js';
 import { newerThanPin } from './pin.js';
 import { followUpIfProgressing } from './follow-up.js';
-import { recentHeadMs, sharedHead } from './recent-head.js';
+import { headForJob, sharedHead } from './recent-head.js';
 import { recordJobFailure, sourcePathsToRecord } from './record.js';
 import type { JobOutcome, WorkerDeps } from './types.js';
 
@@ -32,11 +32,7 @@ export async function runRefreshJob(deps: WorkerDeps, job: Job, known?: AppStatu
 async function refreshJob(deps: WorkerDeps, job: Job, known: AppStatus | undefined): Promise<JobOutcome> {
   const { app, project, settings } = await appContext(deps, job.app!);
   const status = known ?? await deps.store.getAppStatus(app.name);
-  const asked = Date.now();
-  const resolveHead = (recent = sharedHead(job)) => resolveAppRevision(app, deps.render.gitAuth, recent);
-  let head = job.head ?? await resolveHead();
-  // A shared answer older than the commit this job was queued for is asked again (once, shared by its burst).
-  if (!job.head && job.revision && head !== job.revision && sharedHead(job)) head = await resolveHead({ maxAgeMs: recentHeadMs, notBefore: asked });
+  const head = job.head ?? await headForJob(job, sharedHead(job), (recent) => resolveAppRevision(app, deps.render.gitAuth, recent));
   const gitMoved = status?.revision !== undefined && status.revision !== head;
   // A rollback's pin holds until someone unpins or the branch gets a newer commit than the one rolled back from.
   const pinHolds = (candidate: AppPin | undefined) => (candidate && !job.unpin && !newerThanPin(candidate, head) ? candidate : undefined);

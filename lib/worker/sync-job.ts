@@ -10,7 +10,7 @@ import { appContext } from './app-context.js';
 import { followUpIfProgressing } from './follow-up.js';
 import { inventoryOf } from './inventory.js';
 import { newerThanPin, pinAfter } from './pin.js';
-import { recentHeadMs, pushedOrScheduled } from './recent-head.js';
+import { headForJob, pushedOrScheduled, recentHeadMs } from './recent-head.js';
 import { recordJobFailure, recordOperation, sourcePathsToRecord } from './record.js';
 import { runRefreshJob } from './refresh-job.js';
 import { retryIfAsked } from './retry.js';
@@ -55,9 +55,7 @@ async function syncJob(deps: WorkerDeps, job: Job, known: AppStatus | undefined)
   } else if (!revision || pushedOrScheduled(job)) {
     // A push or drift job for a commit the branch has moved past is stale; a person's `sync --revision` is not.
     // A push's jobs arrive in a burst: they share a recent answer, and only one that disagrees asks again.
-    const asked = Date.now();
-    head = await resolveHead(revision ? { maxAgeMs: recentHeadMs } : undefined);
-    if (revision && revision !== head) head = await resolveHead({ maxAgeMs: recentHeadMs, notBefore: asked });
+    head = await headForJob(job, revision ? { maxAgeMs: recentHeadMs } : undefined, resolveHead);
     if (revision && revision !== head && !isSha(app.source.targetRevision)) {
       return dropped(deps, job, `revision ${shortRevision(revision)} is no longer the head of ${app.source.targetRevision} (now ${shortRevision(head)}); the newer commit is synced instead`, status);
     }

@@ -27,6 +27,11 @@ describe('hostile apps on the pipeline', () => {
   const api = (path: string) => fetch(`${pipeline.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
   const app = async (name: string) => (await api(`/apps/${name}`)).json() as Promise<AppView>;
   const namespaceExists = async (name: string) => (await kubeRequest('GET', `/api/v1/namespaces/${ns(name)}`)).status === 200;
+  /** The app's view once it carries a condition. */
+  const withCondition = (name: string) => waitFor(`${name} to carry its error`, async () => {
+    const view = await app(name);
+    return view.conditions.length ? view : undefined;
+  }, 30_000, 250);
 
   before(async () => {
     appRepo = createRepo({
@@ -55,10 +60,7 @@ describe('hostile apps on the pipeline', () => {
   });
 
   it('records an alias bomb on its app at once, with the limit named, instead of retrying it', async () => {
-    const bomb = await waitFor('bomb to carry its error', async () => {
-      const view = await app('bomb');
-      return view.conditions.length ? view : undefined;
-    }, 30_000, 250);
+    const bomb = await withCondition('bomb');
     assert.equal(bomb.sync, 'Unknown');
     assert.deepEqual(bomb.conditions.map((c) => c.type), ['ComparisonError']);
     assert.match(bomb.conditions[0]!.message, /bomb\/cm\.yaml:1: the document expands YAML aliases .*maxAliasCount/);
@@ -83,10 +85,7 @@ describe('hostile apps on the pipeline', () => {
   });
 
   it('records an unreachable chart registry on its app while the queue retries it, applying nothing', async () => {
-    const offline = await waitFor('offline to carry its error', async () => {
-      const view = await app('offline');
-      return view.conditions.length ? view : undefined;
-    }, 30_000, 250);
+    const offline = await withCondition('offline');
     assert.equal(offline.sync, 'Unknown');
     assert.deepEqual(offline.conditions.map((c) => c.type), ['ComparisonError']);
     assert.match(offline.conditions[0]!.message, /chart demo from oci:\/\/127\.0\.0\.1:9\/charts.*cannot be reached \(ECONNREFUSED\).*\(retrying\)$/);
